@@ -1,0 +1,100 @@
+package org.recgate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.Main;
+
+/**
+ * The gateway: Camel main with the route files, {@link RecGateConfiguration}'s beans, and the
+ * settings resolved as documented (application.properties, overridden by {@code -D} system
+ * properties and environment variables). {@link RecGateMain} runs it; tests start and stop it.
+ */
+public final class RecGate {
+
+    static final String ROUTES_DIR = "recgate.routes-dir";
+
+    private final Main main;
+
+    private RecGate(Main main) {
+        this.main = main;
+    }
+
+    /** A gateway whose settings are the documented ones, with {@code overrides} on top (tests). */
+    public static RecGate create(Map<String, String> overrides) {
+        Main main = new Main();
+        main.configure().addConfiguration(new RecGateConfiguration());
+        overrides.forEach(main::addOverrideProperty);
+        String routesDir = startupSetting(ROUTES_DIR, overrides);
+        if (routesDir != null && !routesDir.isBlank()) {
+            useRoutesDirectory(main, Path.of(routesDir).toAbsolutePath().normalize());
+        }
+        // Camel 4.18 ignores CAMEL_MANAGEMENT_PORT (shared/research/stack-probe.md); honour it as documented.
+        String managementPort = System.getenv("CAMEL_MANAGEMENT_PORT");
+        if (managementPort != null && System.getProperty("camel.management.port") == null
+                && !overrides.containsKey("camel.management.port")) {
+            main.addOverrideProperty("camel.management.port", managementPort);
+        }
+        return new RecGate(main);
+    }
+
+    /**
+     * Route files from a folder instead of the jar, reloaded when edited. Only the edited file's
+     * routes restart ({@code remove-all-routes=false}), so editing any file but the listener's keeps
+     * clients connected.
+     */
+    private static void useRoutesDirectory(Main main, Path dir) {
+        main.addOverrideProperty("camel.main.routes-include-pattern", "file:" + dir + "/*.camel.yaml");
+        main.addOverrideProperty("camel.main.routes-reload-enabled", "true");
+        main.addOverrideProperty("camel.main.routes-reload-directory", dir.toString());
+        main.addOverrideProperty("camel.main.routes-reload-pattern", "*.camel.yaml");
+        main.addOverrideProperty("camel.main.routes-reload-remove-all-routes", "false");
+    }
+
+    /**
+     * A setting needed before Camel starts: overrides, then system property, then environment variable
+     * (upper case, dots and dashes as underscores), then application.properties.
+     */
+    static String startupSetting(String key, Map<String, String> overrides) {
+        if (overrides.containsKey(key)) {
+            return overrides.get(key);
+        }
+        String value = System.getProperty(key);
+        if (value == null) {
+            value = System.getenv(key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'));
+        }
+        return value != null ? value : bundledProperties().getProperty(key);
+    }
+
+    private static Properties bundledProperties() {
+        Properties properties = new Properties();
+        try (InputStream in = RecGate.class.getClassLoader().getResourceAsStream("application.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read application.properties", e);
+        }
+        return properties;
+    }
+
+    /** Runs until the JVM is asked to stop (SIGTERM, Ctrl-C), then shuts down gracefully. */
+    public void run(String[] args) throws Exception {
+        main.run(args);
+    }
+
+    public void start() throws Exception {
+        main.start();
+    }
+
+    public void stop() throws Exception {
+        main.stop();
+    }
+
+    public CamelContext context() {
+        return main.getCamelContext();
+    }
+}

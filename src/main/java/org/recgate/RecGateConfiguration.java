@@ -1,0 +1,92 @@
+package org.recgate;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.spi.Registry;
+import org.recgate.config.DnDirectory;
+import org.recgate.config.DnFile;
+import org.recgate.config.DnFileException;
+import org.recgate.config.GatewaySettings;
+import org.recgate.ops.TlibMetrics;
+import org.recgate.tlib.codec.TlibMessageDecoder;
+import org.recgate.tlib.codec.TlibMessageEncoder;
+import org.recgate.tlib.server.JsonLineFrameDecoderFactory;
+import org.recgate.tlib.server.OutboundWriter;
+import org.recgate.tlib.server.RegistrationService;
+import org.recgate.tlib.server.ServerInfo;
+import org.recgate.tlib.server.SessionRegistry;
+import org.recgate.tlib.server.SessionTracker;
+import org.recgate.tlib.server.TlibErrorReplies;
+import org.recgate.tlib.server.TlibRequestGate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the gateway's objects and binds them under the names the route files use
+ * ({@code #tlibFrameDecoder}, {@code tlibRequestGate}, ...).
+ */
+public final class RecGateConfiguration implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RecGateConfiguration.class);
+    private static final String BUNDLED_DN_FILE = "dns.yaml";
+
+    @Override
+    public void configure(CamelContext context) {
+        GatewaySettings settings = GatewaySettings.from(context.getPropertiesComponent());
+        Registry registry = context.getRegistry();
+
+        TlibMetrics metrics = new TlibMetrics(meterRegistry(registry));
+
+        SessionRegistry sessions = new SessionRegistry();
+        metrics.gauge("recgate.tlib.clients", "Connected T-Library clients", sessions, SessionRegistry::connectedClients);
+        metrics.gauge("recgate.tlib.registrations", "DN registrations held by clients", sessions, SessionRegistry::registrations);
+        OutboundWriter outbound = new OutboundWriter(sessions, metrics);
+        DnDirectory directory = new DnDirectory(loadDnFile(settings));
+        ServerInfo serverInfo = new ServerInfo(settings.serverName(), ServerInfo.implementationVersion(), ServerInfo.PROTOCOL_VERSION);
+
+        registry.bind("tlibMetrics", metrics);
+        registry.bind("tlibSessions", sessions);
+        registry.bind("dnDirectory", directory);
+        registry.bind("tlibFrameDecoder", new JsonLineFrameDecoderFactory(settings.tlibMaxLineBytes()));
+        registry.bind("tlibMessageDecoder", new TlibMessageDecoder());
+        registry.bind("tlibSessionTracker", new SessionTracker(sessions, settings.tlibMaxPendingBytes()));
+        registry.bind("tlibMessageEncoder", new TlibMessageEncoder());
+        registry.bind("tlibOutbound", outbound);
+        registry.bind("tlibRequestGate", new TlibRequestGate(sessions, metrics));
+        registry.bind("tlibErrorReplies", new TlibErrorReplies(outbound, metrics));
+        registry.bind("tlibRegistrations", new RegistrationService(sessions, directory, serverInfo));
+    }
+
+    /** The registry /observe/metrics serves: camel-micrometer-prometheus binds it first when metrics are on. */
+    private static MeterRegistry meterRegistry(Registry registry) {
+        MeterRegistry meters = registry.lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class);
+        if (meters == null) {
+            meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            registry.bind(MicrometerConstants.METRICS_REGISTRY_NAME, meters);
+        }
+        return meters;
+    }
+
+    private static DnFile loadDnFile(GatewaySettings settings) {
+        if (Files.exists(settings.dnFilePath())) {
+            LOG.info("DN file: {}", settings.dnFilePath().toAbsolutePath());
+            return DnFile.load(settings.dnFilePath());
+        }
+        if (!GatewaySettings.DEFAULT_DN_FILE.equals(settings.dnFile())) {
+            throw new DnFileException(settings.dnFile() + ": the DN file set in recgate.dn-file does not exist", null);
+        }
+        LOG.warn("No DN file at {}: using the bundled demo DN file (set recgate.dn-file for your own)", settings.dnFile());
+        try (InputStream in = RecGateConfiguration.class.getClassLoader().getResourceAsStream(BUNDLED_DN_FILE)) {
+            return DnFile.parse(in, "classpath:" + BUNDLED_DN_FILE);
+        } catch (IOException e) {
+            throw new DnFileException("cannot read the bundled " + BUNDLED_DN_FILE, e);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package org.recgate.config;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The DN file ({@code recgate.dn-file}, YAML): the client applications that may connect (password,
+ * roles) and the DNs the gateway knows (type, full-time recording, recorder). See docs/configuration.md.
+ */
+public record DnFile(String source, Map<String, ApplicationConfig> applications, Map<String, DnConfig> dns) {
+
+    private static final Pattern DN = Pattern.compile("[A-Za-z0-9_.@+*#-]{1,64}");
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    public DnFile {
+        applications = Map.copyOf(applications);
+        dns = Map.copyOf(dns);
+    }
+
+    public Optional<ApplicationConfig> application(String name) {
+        return Optional.ofNullable(applications.get(name));
+    }
+
+    public Optional<DnConfig> dn(String dn) {
+        return Optional.ofNullable(dns.get(dn));
+    }
+
+    public static DnFile load(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return parse(in, file.toString());
+        } catch (IOException e) {
+            throw new DnFileException(file + ": cannot read the DN file (" + e.getMessage() + ")", e);
+        }
+    }
+
+    public static DnFile parse(InputStream in, String source) {
+        Document document;
+        try {
+            document = YAML.readValue(in, Document.class);
+        } catch (JsonProcessingException e) {
+            throw new DnFileException(source + where(e.getLocation()) + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new DnFileException(source + ": cannot read the DN file (" + e.getMessage() + ")", e);
+        }
+        if (document == null) {
+            document = new Document(null, null);
+        }
+        return new DnFile(source, document.applications(), document.dns(source));
+    }
+
+    private static String where(JsonLocation location) {
+        return location == null || location.getLineNr() < 1 ? "" : " line " + location.getLineNr();
+    }
+
+    private record Document(Map<String, ApplicationEntry> applicationEntries, Map<String, DnEntry> dnEntries) {
+
+        @JsonCreator
+        Document(@JsonProperty("applications") Map<String, ApplicationEntry> applicationEntries,
+                 @JsonProperty("dns") Map<String, DnEntry> dnEntries) {
+            this.applicationEntries = applicationEntries == null ? Map.of() : applicationEntries;
+            this.dnEntries = dnEntries == null ? Map.of() : dnEntries;
+        }
+
+        Map<String, ApplicationConfig> applications() {
+            Map<String, ApplicationConfig> applications = new LinkedHashMap<>();
+            applicationEntries.forEach((name, entry) -> applications.put(name, entry.toConfig(name)));
+            return applications;
+        }
+
+        Map<String, DnConfig> dns(String source) {
+            Map<String, DnConfig> dns = new LinkedHashMap<>();
+            dnEntries.forEach((dn, entry) -> {
+                if (!DN.matcher(dn).matches()) {
+                    throw new DnFileException(source + ": DN '" + dn
+                            + "' must be 1 to 64 characters of A-Z a-z 0-9 _ . @ + * # -", null);
+                }
+                dns.put(dn, entry.toConfig(dn));
+            });
+            return dns;
+        }
+    }
+
+    private record ApplicationEntry(String password, List<Role> roles) {
+
+        @JsonCreator
+        static ApplicationEntry of(@JsonProperty("password") String password,
+                                   @JsonProperty("roles") List<String> roles) {
+            List<Role> parsed = roles == null ? List.of() : roles.stream().map(Role::parse).collect(Collectors.toList());
+            return new ApplicationEntry(password, parsed);
+        }
+
+        ApplicationConfig toConfig(String name) {
+            return new ApplicationConfig(name, password,
+                    roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles));
+        }
+    }
+
+    private record DnEntry(DnType type, boolean record, String recorder, String dialect) {
+
+        @JsonCreator
+        static DnEntry of(@JsonProperty("type") String type, @JsonProperty("record") Boolean record,
+                          @JsonProperty("recorder") String recorder, @JsonProperty("dialect") String dialect) {
+            return new DnEntry(parseType(type), record != null && record, recorder, parseDialect(dialect));
+        }
+
+        private static DnType parseType(String type) {
+            if (type == null) {
+                return DnType.Extension;
+            }
+            for (DnType candidate : DnType.values()) {
+                if (candidate.name().equalsIgnoreCase(type)) {
+                    return candidate;
+                }
+            }
+            throw new IllegalArgumentException("unknown DN type '" + type
+                    + "': use Extension, ACDPosition, Trunk or VoiceTreatmentPort");
+        }
+
+        private static String parseDialect(String dialect) {
+            if (dialect != null && !dialect.equals("siprec") && !dialect.equals("msml")) {
+                throw new IllegalArgumentException("unknown dialect '" + dialect + "': use siprec or msml");
+            }
+            return dialect;
+        }
+
+        DnConfig toConfig(String dn) {
+            return new DnConfig(dn, type, record, recorder, dialect);
+        }
+    }
+}

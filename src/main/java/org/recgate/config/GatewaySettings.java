@@ -1,0 +1,46 @@
+package org.recgate.config;
+
+import java.nio.file.Path;
+import org.apache.camel.spi.PropertiesComponent;
+
+/**
+ * The {@code recgate.*} settings the Java side needs, read once at start-up through Camel's
+ * properties (application.properties, then {@code -D} system properties and environment variables
+ * override it). Route files read theirs as {@code {{placeholders}}}. docs/configuration.md lists all.
+ */
+public record GatewaySettings(int tlibMaxLineBytes, int tlibMaxPendingBytes, String dnFile, String serverName) {
+
+    /** The documented default of {@code recgate.dn-file}; when it does not exist the bundled demo file is used. */
+    public static final String DEFAULT_DN_FILE = "config/dns.yaml";
+
+    public static GatewaySettings from(PropertiesComponent properties) {
+        return new GatewaySettings(
+                positiveInt(properties, "recgate.tlib.max-line-bytes"),
+                positiveInt(properties, "recgate.tlib.max-pending-bytes"),
+                required(properties, "recgate.dn-file"),
+                required(properties, "recgate.server-name"));
+    }
+
+    public Path dnFilePath() {
+        return Path.of(dnFile);
+    }
+
+    private static String required(PropertiesComponent properties, String key) {
+        return properties.resolveProperty(key)
+                .map(String::trim)
+                .orElseThrow(() -> new IllegalArgumentException("the setting " + key + " is missing"));
+    }
+
+    private static int positiveInt(PropertiesComponent properties, String key) {
+        String value = required(properties, key);
+        try {
+            int number = Integer.parseInt(value);
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("the setting " + key + " must be a positive integer, not '" + value + "'");
+    }
+}

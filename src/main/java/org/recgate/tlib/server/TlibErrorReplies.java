@@ -1,0 +1,53 @@
+package org.recgate.tlib.server;
+
+import org.apache.camel.Exchange;
+import org.recgate.ops.TlibMetrics;
+import org.recgate.tlib.model.ErrorCode;
+import org.recgate.tlib.model.InboundFrame;
+import org.recgate.tlib.model.TlibException;
+import org.recgate.tlib.model.TlibMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a failed request into its {@code EventError} (the {@code tlib-errors} route configuration
+ * calls this): a {@link TlibException} as it says, anything else as 52 with the cause logged.
+ */
+public final class TlibErrorReplies {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TlibErrorReplies.class);
+
+    private final OutboundWriter outbound;
+    private final TlibMetrics metrics;
+
+    public TlibErrorReplies(OutboundWriter outbound, TlibMetrics metrics) {
+        this.outbound = outbound;
+        this.metrics = metrics;
+    }
+
+    public void reply(Exchange exchange) {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        ClientSession session = exchange.getProperty(TlibExchange.SESSION, ClientSession.class);
+        InboundFrame request = exchange.getProperty(TlibExchange.REQUEST, InboundFrame.class);
+        TlibException failure = cause instanceof TlibException known ? known : internal(request, cause);
+        metrics.error(failure.errorCode().code());
+        if (session == null) {
+            LOG.warn("No client to answer with error {}: {}", failure.errorCode().code(), failure.getMessage());
+            return;
+        }
+        TlibMessage error = Replies.error(request, failure);
+        LOG.debug("{} ← {}", session, error);
+        if (failure.closeConnection()) {
+            outbound.sendAndClose(session, error);
+        } else {
+            outbound.send(session, error);
+        }
+    }
+
+    private static TlibException internal(InboundFrame request, Exception cause) {
+        LOG.error("Internal error on {}", request, cause);
+        return new TlibException(ErrorCode.INTERNAL,
+                "the gateway failed inside (" + (cause == null ? "unknown cause" : cause.getClass().getSimpleName())
+                        + "); the request was not carried out, and sending it again may work");
+    }
+}
