@@ -1,0 +1,80 @@
+package org.recgate.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.recgate.RecGate;
+
+/** The real gateway, started in this JVM on free ports, with the real route files. */
+public final class RunningGateway implements AutoCloseable {
+
+    public static final String TEST_DN_FILE = "src/test/resources/dns-test.yaml";
+
+    private final RecGate gate;
+    private final int tlibPort;
+    private final int managementPort;
+
+    private RunningGateway(Map<String, String> overrides) throws Exception {
+        this.tlibPort = freePort();
+        this.managementPort = freePort();
+        Map<String, String> settings = new HashMap<>();
+        settings.put("recgate.tlib.host", "127.0.0.1");
+        settings.put("recgate.tlib.port", Integer.toString(tlibPort));
+        settings.put("camel.management.port", Integer.toString(managementPort));
+        settings.put("camel.management.host", "127.0.0.1");
+        settings.put("recgate.dn-file", TEST_DN_FILE);
+        settings.putAll(overrides);
+        this.gate = RecGate.create(settings);
+        gate.start();
+    }
+
+    public static RunningGateway start() throws Exception {
+        return new RunningGateway(Map.of());
+    }
+
+    public static RunningGateway start(Map<String, String> overrides) throws Exception {
+        return new RunningGateway(overrides);
+    }
+
+    /** The gateway loading (and reloading) its route files from {@code routesDir}. */
+    public static RunningGateway withRoutesDir(Path routesDir) throws Exception {
+        return new RunningGateway(Map.of("recgate.routes-dir", routesDir.toString()));
+    }
+
+    public int tlibPort() {
+        return tlibPort;
+    }
+
+    public int managementPort() {
+        return managementPort;
+    }
+
+    public TlibTestClient connect() throws IOException {
+        return TlibTestClient.connect("127.0.0.1", tlibPort);
+    }
+
+    /** A client registered as {@code application} (no password in the test DN file unless given). */
+    public TlibTestClient connectAs(String application) throws IOException {
+        TlibTestClient client = connect();
+        client.registerClient(application, null);
+        return client;
+    }
+
+    public RecGate gate() {
+        return gate;
+    }
+
+    @Override
+    public void close() throws Exception {
+        gate.stop();
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+}
