@@ -25,6 +25,8 @@ import org.recgate.tlib.server.SessionRegistry;
 import org.recgate.tlib.server.SessionTracker;
 import org.recgate.tlib.server.TlibErrorReplies;
 import org.recgate.tlib.server.TlibRequestGate;
+import org.recgate.userevent.ScreenCaptureStates;
+import org.recgate.userevent.UserEventRelay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,7 +63,9 @@ public final class RecGateConfiguration implements CamelConfiguration {
         registry.bind("tlibOutbound", outbound);
         registry.bind("tlibRequestGate", new TlibRequestGate(sessions, metrics));
         registry.bind("tlibErrorReplies", new TlibErrorReplies(outbound, metrics));
-        registry.bind("tlibRegistrations", new RegistrationService(sessions, directory, serverInfo));
+        ScreenCaptureStates screenCaptureStates = new ScreenCaptureStates();
+        registry.bind("tlibRegistrations", new RegistrationService(sessions, directory, serverInfo, screenCaptureStates));
+        registry.bind("userEventRelay", new UserEventRelay(sessions, outbound, screenCaptureStates));
     }
 
     /** The registry /observe/metrics serves: camel-micrometer-prometheus binds it first when metrics are on. */

@@ -1,5 +1,7 @@
 package org.recgate.tlib.server;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import org.recgate.config.ApplicationConfig;
@@ -10,6 +12,8 @@ import org.recgate.tlib.model.MessageName;
 import org.recgate.tlib.model.RegisterMode;
 import org.recgate.tlib.model.TlibException;
 import org.recgate.tlib.model.TlibMessage;
+import org.recgate.userevent.ScreenCapture;
+import org.recgate.userevent.ScreenCaptureStates;
 
 /**
  * {@code RequestRegisterClient}, {@code RequestRegisterAddress} and {@code RequestUnregisterAddress}
@@ -20,11 +24,14 @@ public final class RegistrationService {
     private final SessionRegistry sessions;
     private final DnDirectory directory;
     private final ServerInfo serverInfo;
+    private final ScreenCaptureStates screenCaptureStates;
 
-    public RegistrationService(SessionRegistry sessions, DnDirectory directory, ServerInfo serverInfo) {
+    public RegistrationService(SessionRegistry sessions, DnDirectory directory, ServerInfo serverInfo,
+                               ScreenCaptureStates screenCaptureStates) {
         this.sessions = sessions;
         this.directory = directory;
         this.serverInfo = serverInfo;
+        this.screenCaptureStates = screenCaptureStates;
     }
 
     public TlibMessage registerClient(@ExchangeProperty(TlibExchange.SESSION) ClientSession session,
@@ -65,9 +72,12 @@ public final class RegistrationService {
         RegisterMode mode = request.has(Attr.REGISTER_MODE)
                 ? RegisterMode.parse(request.string(Attr.REGISTER_MODE)) : RegisterMode.SHARE;
         sessions.register(session, dn, mode);
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        screenCaptureStates.stateOf(dn).ifPresent(state -> extensions.put(ScreenCapture.KEY, state.wireValue()));
         return Replies.replyTo(request, MessageName.EVENT_REGISTERED)
                 .with(Attr.THIS_DN, dn)
-                .with(Attr.REGISTER_MODE, mode.wireName());
+                .with(Attr.REGISTER_MODE, mode.wireName())
+                .with(Attr.EXTENSIONS, extensions);
     }
 
     public TlibMessage unregisterAddress(@ExchangeProperty(TlibExchange.SESSION) ClientSession session,
