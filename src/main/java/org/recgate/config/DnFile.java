@@ -5,9 +5,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -53,9 +56,11 @@ public record DnFile(String source, Map<String, ApplicationConfig> applications,
     public static DnFile parse(InputStream in, String source) {
         Document document;
         try {
-            document = YAML.readValue(in, Document.class);
+            byte[] content = in.readAllBytes();
+            document = new String(content, StandardCharsets.UTF_8).isBlank()
+                    ? null : YAML.readValue(content, Document.class);
         } catch (JsonProcessingException e) {
-            throw new DnFileException(source + where(e.getLocation()) + ": " + e.getOriginalMessage(), e);
+            throw new DnFileException(source + where(e) + ": " + reason(e), e);
         } catch (IOException e) {
             throw new DnFileException(source + ": cannot read the DN file (" + e.getMessage() + ")", e);
         }
@@ -65,8 +70,23 @@ public record DnFile(String source, Map<String, ApplicationConfig> applications,
         return new DnFile(source, document.applications(), document.dns(source));
     }
 
-    private static String where(JsonLocation location) {
-        return location == null || location.getLineNr() < 1 ? "" : " line " + location.getLineNr();
+    /** "line N, at dns.1001": the line where the parser stood (the end of a block entry) and the entry. */
+    private static String where(JsonProcessingException e) {
+        JsonLocation location = e.getLocation();
+        String line = location == null || location.getLineNr() < 1 ? "" : " line " + location.getLineNr();
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String path = mapping.getPath().stream()
+                    .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            return line + ", at " + path;
+        }
+        return line;
+    }
+
+    /** Our own check's words when one of the entry constructors refused a value; Jackson's otherwise. */
+    private static String reason(JsonProcessingException e) {
+        return e instanceof ValueInstantiationException && e.getCause() != null
+                ? e.getCause().getMessage() : e.getOriginalMessage();
     }
 
     private record Document(Map<String, ApplicationEntry> applicationEntries, Map<String, DnEntry> dnEntries) {

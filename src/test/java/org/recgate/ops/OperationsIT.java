@@ -1,16 +1,22 @@
 package org.recgate.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.recgate.testing.TlibTestClient.message;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.recgate.config.DnFileException;
 import org.recgate.testing.RunningGateway;
 import org.recgate.testing.TlibTestClient;
 
@@ -29,6 +35,20 @@ class OperationsIT {
     private static double metric(String metrics, String series) {
         Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(metrics);
         return matcher.find() ? Double.parseDouble(matcher.group(1)) : Double.NaN;
+    }
+
+    @Test
+    void aBadDnFileStopsTheStartWithFileAndLine(@TempDir Path dir) throws Exception {
+        Path dnFile = dir.resolve("dns.yaml");
+        Files.writeString(dnFile, "applications:\n  a: {roles: [admin]}\n");
+        Exception failure = assertThrows(Exception.class,
+                () -> RunningGateway.start(Map.of("recgate.dn-file", dnFile.toString())).close());
+        Throwable cause = failure;
+        while (!(cause instanceof DnFileException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage();
+        assertTrue(message.contains(dnFile + " line 2, at applications.a: unknown role 'admin'"), message);
     }
 
     @Test

@@ -1,0 +1,82 @@
+package org.recgate.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class DnFileTest {
+
+    private static DnFile parse(String yaml) {
+        return DnFile.parse(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "dns.yaml");
+    }
+
+    private static String failure(String yaml) {
+        return assertThrows(DnFileException.class, () -> parse(yaml)).getMessage();
+    }
+
+    @Test
+    void theShippedFileLoads() {
+        DnFile file = DnFile.load(Path.of("config/dns.yaml"));
+        assertTrue(file.application("desktop").isPresent());
+        assertTrue(file.application("supervisor").orElseThrow().has(Role.SUPERVISOR));
+        assertEquals(DnType.Trunk, file.dn("5000").orElseThrow().type());
+    }
+
+    @Test
+    void applicationsAndDnsAreRead() {
+        DnFile file = parse("""
+                applications:
+                  sup:
+                    password: pw
+                    roles: [supervisor, Desktop]
+                  open: {}
+                dns:
+                  "2001": {type: acdposition, record: true, recorder: "sip:srs@rec", dialect: msml}
+                  "1001": {}
+                """);
+        ApplicationConfig sup = file.application("sup").orElseThrow();
+        assertEquals(Set.of(Role.SUPERVISOR, Role.DESKTOP), sup.roles());
+        assertTrue(sup.acceptsPassword("pw"));
+        assertFalse(sup.acceptsPassword("PW"));
+        assertFalse(sup.acceptsPassword(null));
+        assertTrue(file.application("open").orElseThrow().acceptsPassword(null));
+        DnConfig agent = file.dn("2001").orElseThrow();
+        assertEquals(new DnConfig("2001", DnType.ACDPosition, true, "sip:srs@rec", "msml"), agent);
+        assertEquals(new DnConfig("1001", DnType.Extension, false, null, null), file.dn("1001").orElseThrow());
+    }
+
+    @Test
+    void anEmptyFileHasNothing() {
+        DnFile file = parse("");
+        assertTrue(file.applications().isEmpty());
+        assertTrue(file.dns().isEmpty());
+    }
+
+    @Test
+    void mistakesNameTheFileTheLineAndTheFix() {
+        String role = failure("applications:\n  a:\n    roles: [admin]\n");
+        assertTrue(role.startsWith("dns.yaml line 4, at applications.a: unknown role 'admin'"), role);
+
+        String type = failure("dns:\n  \"1001\": {type: Phone}\n");
+        assertTrue(type.startsWith("dns.yaml line 2, at dns.1001: ") && type.contains("unknown DN type 'Phone'"), type);
+
+        String field = failure("dns:\n  \"1001\": {recrod: true}\n");
+        assertTrue(field.startsWith("dns.yaml line 2") && field.contains("recrod"), field);
+
+        String syntax = failure("dns:\n  - [unclosed\n");
+        assertTrue(syntax.startsWith("dns.yaml line"), syntax);
+
+        String dn = failure("dns:\n  \"10 01\": {}\n");
+        assertTrue(dn.contains("DN '10 01'"), dn);
+
+        String dialect = failure("dns:\n  \"1001\": {dialect: h323}\n");
+        assertTrue(dialect.contains("unknown dialect 'h323'"), dialect);
+    }
+}
