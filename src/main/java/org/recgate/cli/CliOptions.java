@@ -1,0 +1,94 @@
+package org.recgate.cli;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command-line options. {@code file} is null in interactive mode, {@code "-"} for a file of
+ * requests read from stdin.
+ */
+record CliOptions(String host, int port, String application, String password, List<String> registrations,
+                  String file, Duration waitAtEnd, Duration timeout, boolean help) {
+
+    static final String USAGE = """
+            Usage: recgate-cli [OPTIONS]
+            T-Library client of RecGate: sends requests, prints every event the gateway sends (stdout,
+            one JSON object per line). Messages, errors and this help go to stderr.
+              --host HOST            gateway host (default 127.0.0.1)
+              --port PORT            gateway T-Library port (default 7100)
+              --app NAME             application name in RequestRegisterClient (default cli)
+              --password P           application password (AttrApplicationPassword)
+              --register DN[:MODE]   register DN after connecting; MODE Share (default), Private or
+                                     Monitor; repeatable
+              --file FILE            run the requests in FILE (- for stdin), one by one, each after the
+                                     reply to the one before; exit status 0 all replied, 1 an EventError,
+                                     a timeout or a bad line, 2 usage or connection error
+              --wait-ms N            after the last request, keep printing events for N ms
+                                     (default 500 with --file, 0 otherwise)
+              --timeout-ms N         how long to wait for a reply (default 5000)
+              --help                 this help
+            Without --file, lines are read from stdin and sent as they come, without waiting for replies.
+            """;
+
+    private static final List<String> VALUED_OPTIONS = List.of(
+            "--host", "--port", "--app", "--password", "--register", "--file", "--wait-ms", "--timeout-ms");
+
+    boolean fileMode() {
+        return file != null;
+    }
+
+    /** Accepts {@code --option value} and {@code --option=value}; a repeated option's last value counts. */
+    static CliOptions parse(String... args) throws UsageException {
+        Map<String, List<String>> values = new HashMap<>();
+        boolean help = false;
+        for (int i = 0; i < args.length; i++) {
+            int equals = args[i].indexOf('=');
+            String option = equals > 0 ? args[i].substring(0, equals) : args[i];
+            if (option.equals("--help")) {
+                help = true;
+            } else if (!VALUED_OPTIONS.contains(option)) {
+                throw new UsageException("unknown option '" + args[i] + "'");
+            } else if (equals < 0 && i + 1 == args.length) {
+                throw new UsageException(option + " needs a value");
+            } else {
+                values.computeIfAbsent(option, key -> new ArrayList<>())
+                        .add(equals > 0 ? args[i].substring(equals + 1) : args[++i]);
+            }
+        }
+        String file = last(values, "--file", null);
+        return new CliOptions(last(values, "--host", "127.0.0.1"), number(values, "--port", 7100, 1, 65535),
+                last(values, "--app", "cli"), last(values, "--password", null),
+                List.copyOf(values.getOrDefault("--register", List.of())), file,
+                Duration.ofMillis(number(values, "--wait-ms", file == null ? 0 : 500, 0, Integer.MAX_VALUE)),
+                Duration.ofMillis(number(values, "--timeout-ms", 5000, 1, Integer.MAX_VALUE)), help);
+    }
+
+    private static String last(Map<String, List<String>> values, String option, String otherwise) {
+        List<String> given = values.get(option);
+        return given == null ? otherwise : given.get(given.size() - 1);
+    }
+
+    private static int number(Map<String, List<String>> values, String option, int otherwise, int min, int max)
+            throws UsageException {
+        String value = last(values, option, Integer.toString(otherwise));
+        try {
+            int number = Integer.parseInt(value);
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, like a number out of range
+        }
+        throw new UsageException(option + " takes a number from " + min + " to " + max + ", not '" + value + "'");
+    }
+
+    /** Wrong options: reported with the usage, exit status 2. */
+    static final class UsageException extends Exception {
+        UsageException(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package org.recgate.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import org.recgate.tlib.model.Attr;
+import org.recgate.tlib.model.MessageName;
+
+/**
+ * RecGate's command-line T-Library client (docs/cli.md): registers as an application, sends
+ * requests typed on stdin or read from a file, and prints every event the gateway sends as the
+ * raw JSON line on stdout, so its output can be piped into {@code jq} or compared in tests.
+ * Everything else goes to stderr.
+ */
+public final class TlibCli {
+
+    /** Every request answered, none with EventError. */
+    public static final int OK = 0;
+    /** A request answered with EventError, a timeout, a bad line in a file, or the connection lost. */
+    public static final int FAILED = 1;
+    /** Wrong options, no connection, or RequestRegisterClient refused. */
+    public static final int USAGE_OR_CONNECTION = 2;
+
+    private final CliOptions options;
+    private final PrintStream err;
+    private final CommandParser parser = new CommandParser(new AtomicLong()::incrementAndGet);
+    private final PendingReplies replies = new PendingReplies();
+    private boolean failed;
+
+    private TlibCli(CliOptions options, PrintStream err) {
+        this.options = options;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        System.exit(run(args, System.in, out, err));
+    }
+
+    /** The whole client on the given streams; returns the exit status. Tests call this in-process. */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        CliOptions options;
+        try {
+            options = CliOptions.parse(args);
+        } catch (CliOptions.UsageException e) {
+            err.println("recgate-cli: " + e.getMessage() + " (--help lists the options)");
+            return USAGE_OR_CONNECTION;
+        }
+        if (options.help()) {
+            err.print(CliOptions.USAGE);
+            err.println();
+            err.print(CommandParser.HELP);
+            return OK;
+        }
+        InputStream input;
+        try {
+            input = options.fileMode() && !options.file().equals("-") ? Files.newInputStream(Path.of(options.file())) : in;
+        } catch (IOException e) {
+            err.println("recgate-cli: cannot read " + options.file() + ": " + e);
+            return USAGE_OR_CONNECTION;
+        }
+        try {
+            return new TlibCli(options, err).session(InputLines.readFrom(input, err), out);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return FAILED;
+        }
+    }
+
+    private int session(InputLines lines, PrintStream out) throws InterruptedException {
+        List<Command.Send> startup;
+        try {
+            startup = startupRequests();
+        } catch (CommandParser.BadCommandException e) {
+            err.println("recgate-cli: --register: " + e.getMessage());
+            return USAGE_OR_CONNECTION;
+        }
+        TlibConnection connection;
+        try {
+            connection = TlibConnection.open(options.host(), options.port(), (int) options.timeout().toMillis(),
+                    line -> printAndMatch(line, out));
+        } catch (IOException e) {
+            err.println("recgate-cli: cannot connect to " + options.host() + ":" + options.port() + ": " + e.getMessage());
+            return USAGE_OR_CONNECTION;
+        }
+        try (connection) {
+            connection.lost().thenRun(replies::connectionLost);
+            connection.lost().thenRun(lines::end);
+            return converse(connection, startup, lines);
+        } catch (IOException e) {
+            err.println("recgate-cli: connection to " + options.host() + ":" + options.port() + " lost: " + e.getMessage());
+            return FAILED;
+        }
+    }
+
+    /** Runs on the connection's reader thread: the event is on stdout before anyone waiting for it goes on. */
+    private void printAndMatch(String line, PrintStream out) {
+        out.println(line);
+        out.flush();
+        replies.received(line);
+    }
+
+    private List<Command.Send> startupRequests() throws CommandParser.BadCommandException {
+        List<Command.Send> requests = new ArrayList<>();
+        requests.add(parser.registerClient(options.application(), options.password()));
+        for (String registration : options.registrations()) {
+            requests.add(parser.register(registration));
+        }
+        return requests;
+    }
+
+    private int converse(TlibConnection connection, List<Command.Send> startup, InputLines lines)
+            throws IOException, InterruptedException {
+        Command.Send registerClient = startup.get(0);
+        if (!sendAndAwait(connection, registerClient)) {
+            err.println("recgate-cli: not registered as " + options.application() + ", ending");
+            return USAGE_OR_CONNECTION;
+        }
+        for (Command.Send registration : startup.subList(1, startup.size())) {
+            failed |= !sendAndAwait(connection, registration);
+        }
+        if (!options.fileMode()) {
+            err.println("recgate-cli: connected to " + options.host() + ":" + options.port() + " as "
+                    + options.application() + "; type help for the commands, quit or end of input to leave");
+        }
+        runLines(connection, lines);
+        if (connection.isLost() || connection.awaitLoss(options.waitAtEnd().toMillis())) {
+            throw new IOException("the gateway closed the connection");
+        }
+        return failed ? FAILED : OK;
+    }
+
+    private void runLines(TlibConnection connection, InputLines lines) throws IOException, InterruptedException {
+        int number = 0;
+        for (Optional<String> line = lines.next(); line.isPresent(); line = lines.next()) {
+            number++;
+            Optional<Command> command;
+            try {
+                command = parser.parse(line.get());
+            } catch (CommandParser.BadCommandException e) {
+                err.println(where(number) + e.getMessage());
+                failed |= options.fileMode();
+                continue;
+            }
+            if (command.isPresent() && !execute(connection, command.get())) {
+                return;
+            }
+        }
+    }
+
+    /** Carries out one command; false for {@code quit}. */
+    private boolean execute(TlibConnection connection, Command command) throws IOException, InterruptedException {
+        if (command instanceof Command.Send send) {
+            if (options.fileMode() && send.expectsReply()) {
+                failed |= !sendAndAwait(connection, send);
+            } else {
+                connection.send(send.json());
+            }
+        } else if (command instanceof Command.Sleep sleep) {
+            connection.awaitLoss(sleep.millis());
+        } else if (command instanceof Command.Help) {
+            err.print(CommandParser.HELP);
+        } else if (command instanceof Command.Quit) {
+            return false;
+        }
+        return true;
+    }
+
+    /** Sends the request and waits for its reply; true if the reply is not EventError. */
+    private boolean sendAndAwait(TlibConnection connection, Command.Send send) throws IOException, InterruptedException {
+        CompletableFuture<JsonNode> pending = replies.expect(send.referenceId());
+        connection.send(send.json());
+        Optional<JsonNode> reply = replies.await(send.referenceId(), pending, options.timeout());
+        String request = send.name() + " (AttrReferenceID " + send.referenceId() + ")";
+        if (reply.isEmpty()) {
+            err.println("recgate-cli: no reply to " + request + " within " + options.timeout().toMillis() + " ms");
+            return false;
+        }
+        if (MessageName.EVENT_ERROR.equals(reply.get().path(Attr.MESSAGE).asText())) {
+            err.println("recgate-cli: " + request + " answered with EventError " + reply.get().path(Attr.ERROR_CODE));
+            return false;
+        }
+        return true;
+    }
+
+    private String where(int line) {
+        return "recgate-cli: " + (options.fileMode() ? "line " + line + ": " : "");
+    }
+}
