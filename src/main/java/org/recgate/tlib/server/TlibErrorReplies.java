@@ -29,6 +29,7 @@ public final class TlibErrorReplies {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         ClientSession session = exchange.getProperty(TlibExchange.SESSION, ClientSession.class);
         InboundFrame request = exchange.getProperty(TlibExchange.REQUEST, InboundFrame.class);
+        TlibExchange.undo(exchange);
         TlibException failure = cause instanceof TlibException known ? known : internal(request, cause);
         metrics.error(failure.errorCode().code());
         if (session == null) {

@@ -1,5 +1,9 @@
 package org.recgate.tlib.server;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.camel.Exchange;
+
 /** Names of the exchange header and properties the T-Library routes share. */
 public final class TlibExchange {
     /** Header: the request's message name; the dispatch route's {@code choice} branches on it. */
@@ -9,6 +13,36 @@ public final class TlibExchange {
     /** Property: the request as received (a message, or the frame error), for the reply. */
     public static final String REQUEST = "TlibRequest";
 
+    /** Property: what to undo when the request fails after changing something (see {@link #onFailure}). */
+    public static final String UNDO = "TlibUndo";
+
     private TlibExchange() {
+    }
+
+    /**
+     * Registers an action that puts back what this request changed, run by the error reply before
+     * the EventError is sent: a failed request leaves no half-changed state. Undo actions must be
+     * harmless when the change was already settled.
+     */
+    @SuppressWarnings("unchecked")
+    public static void onFailure(Exchange exchange, Runnable undo) {
+        List<Runnable> undos = exchange.getProperty(UNDO, List.class);
+        if (undos == null) {
+            undos = new ArrayList<>();
+            exchange.setProperty(UNDO, undos);
+        }
+        undos.add(undo);
+    }
+
+    /** Runs the registered undo actions, newest first. */
+    @SuppressWarnings("unchecked")
+    static void undo(Exchange exchange) {
+        List<Runnable> undos = exchange.getProperty(UNDO, List.class);
+        if (undos != null) {
+            for (int i = undos.size() - 1; i >= 0; i--) {
+                undos.get(i).run();
+            }
+            undos.clear();
+        }
     }
 }

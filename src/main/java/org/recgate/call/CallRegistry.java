@@ -1,0 +1,113 @@
+package org.recgate.call;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The calls the gateway knows, by connection ID, kept from the switch's call events
+ * (TLIB-PROTOCOL.md, Call feed). A call appears with its first EventEstablished and is gone when
+ * its last party is released.
+ */
+public final class CallRegistry {
+
+    private final ConcurrentMap<String, Call> calls = new ConcurrentHashMap<>();
+    private final List<CallListener> listeners = new CopyOnWriteArrayList<>();
+    private final Clock clock;
+
+    public CallRegistry(Clock clock) {
+        this.clock = clock;
+    }
+
+    public void addListener(CallListener listener) {
+        listeners.add(listener);
+    }
+
+    public Optional<Call> find(String connectionId) {
+        return Optional.ofNullable(calls.get(connectionId));
+    }
+
+    public int size() {
+        return calls.size();
+    }
+
+    /** EventEstablished: {@code thisDn} and {@code otherDn} are on the call. */
+    public CallChange established(String connectionId, String thisDn, String otherDn,
+                                  String callUuid, String ani, String dnis) {
+        Call call = calls.computeIfAbsent(connectionId, id -> new Call(id, clock.instant()));
+        CallChange change;
+        synchronized (call) {
+            call.describe(callUuid, ani, dnis);
+            Set<String> joined = new java.util.LinkedHashSet<>();
+            if (call.join(thisDn)) {
+                joined.add(thisDn);
+            }
+            if (call.join(otherDn)) {
+                joined.add(otherDn);
+            }
+            change = new CallChange(call, joined, Set.of(), false);
+        }
+        notifyListeners(change);
+        return change;
+    }
+
+    /**
+     * EventPartyChanged: {@code thirdPartyDn} left and {@code otherDn} joined (a transfer). When
+     * the switch gave the call a new connection ID, the call moves to it.
+     */
+    public Optional<CallChange> partyChanged(String connectionId, String previousConnectionId,
+                                             String otherDn, String thirdPartyDn) {
+        Call call = renumbered(connectionId, previousConnectionId);
+        if (call == null) {
+            return Optional.empty();
+        }
+        CallChange change;
+        synchronized (call) {
+            Set<String> left = call.leave(thirdPartyDn) ? Set.of(thirdPartyDn) : Set.of();
+            Set<String> joined = call.join(otherDn) ? Set.of(otherDn) : Set.of();
+            change = new CallChange(call, joined, left, false);
+        }
+        notifyListeners(change);
+        return Optional.of(change);
+    }
+
+    private Call renumbered(String connectionId, String previousConnectionId) {
+        if (previousConnectionId == null || previousConnectionId.equals(connectionId)) {
+            return calls.get(connectionId);
+        }
+        Call call = calls.remove(previousConnectionId);
+        if (call == null) {
+            return calls.get(connectionId);
+        }
+        call.renumber(connectionId);
+        Call existing = calls.putIfAbsent(connectionId, call);
+        return existing != null ? existing : call;
+    }
+
+    /** EventReleased: {@code thisDn} left; the call ends when no party is left. */
+    public Optional<CallChange> released(String connectionId, String thisDn) {
+        Call call = calls.get(connectionId);
+        if (call == null) {
+            return Optional.empty();
+        }
+        CallChange change;
+        synchronized (call) {
+            Set<String> left = call.leave(thisDn) ? Set.of(thisDn) : Set.of();
+            boolean ended = call.isEmpty();
+            if (ended) {
+                calls.remove(connectionId, call);
+            }
+            change = new CallChange(call, Set.of(), left, ended);
+        }
+        notifyListeners(change);
+        return Optional.of(change);
+    }
+
+    private void notifyListeners(CallChange change) {
+        listeners.forEach(listener -> listener.callChanged(change));
+    }
+}

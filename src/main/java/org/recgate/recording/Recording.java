@@ -1,0 +1,171 @@
+package org.recgate.recording;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.recgate.sip.DestinationResult;
+import org.recgate.sip.DestinationRole;
+import org.recgate.sip.DestinationStatus;
+
+/**
+ * One recording: a side (recorded DN) of one call, sent to one or two recorders. Its state
+ * changes only through {@link #transition}, which checks the expected state under the
+ * recording's lock (Debezium-engine style): an illegal change changes nothing.
+ */
+public final class Recording {
+
+    private final String id;
+    private final String connectionId;
+    private final String recordedDn;
+    private final Side side;
+    private final Cause startCause;
+    private final RequestedBy requestedBy;
+    private final Instant requestedAt;
+    private final List<RecordingDestination> destinations;
+    private RecordingState state = RecordingState.OFF;
+    /** The last stable state, the one clients were told (GSIP_RECORD, indications). */
+    private RecordingState reported = RecordingState.OFF;
+    private Map<String, Object> params;
+    private String fileName;
+    private Cause endCause;
+
+    Recording(String id, String connectionId, String recordedDn, Side side, Cause startCause, RequestedBy requestedBy,
+              Instant requestedAt, List<RecordingDestination> destinations, Map<String, Object> params) {
+        this.id = id;
+        this.connectionId = connectionId;
+        this.recordedDn = recordedDn;
+        this.side = side;
+        this.startCause = startCause;
+        this.requestedBy = requestedBy;
+        this.requestedAt = requestedAt;
+        this.destinations = List.copyOf(destinations);
+        this.params = Map.copyOf(params);
+    }
+
+    /**
+     * The one way to change state: from {@code expected} to {@code next}, if the state machine
+     * allows it and the recording is still in {@code expected}. Returns the change clients are to
+     * be told of, when the stable state changed (On → Paused, Off → On, ...).
+     */
+    public synchronized Optional<StateChange> transition(RecordingState expected, RecordingState next) {
+        if (state != expected || !expected.canBecome(next)) {
+            throw new IllegalTransitionException(id, expected, state, next);
+        }
+        state = next;
+        if (!next.isStable() || next == reported) {
+            return Optional.empty();
+        }
+        StateChange change = new StateChange(reported, next);
+        reported = next;
+        return Optional.of(change);
+    }
+
+    /**
+     * Settles a pending operation: from {@code expected} to {@code next} only if the recording is
+     * still in {@code expected} (a call release may have ended it meanwhile).
+     */
+    public synchronized Optional<StateChange> settle(RecordingState expected, RecordingState next) {
+        return state == expected ? transition(expected, next) : Optional.empty();
+    }
+
+    /** Ends the recording from whatever state it is in (call released, recorder gone). */
+    synchronized Optional<StateChange> end(Cause cause) {
+        if (state == RecordingState.OFF) {
+            return Optional.empty();
+        }
+        endCause = cause;
+        return transition(state, RecordingState.OFF);
+    }
+
+    /** The stable state clients were last told of. */
+    public synchronized RecordingState reported() {
+        return reported;
+    }
+
+    public synchronized RecordingState state() {
+        return state;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String connectionId() {
+        return connectionId;
+    }
+
+    public String recordedDn() {
+        return recordedDn;
+    }
+
+    public Side side() {
+        return side;
+    }
+
+    public Cause startCause() {
+        return startCause;
+    }
+
+    public synchronized Cause endCause() {
+        return endCause;
+    }
+
+    synchronized void endedBy(Cause cause) {
+        endCause = cause;
+    }
+
+    public RequestedBy requestedBy() {
+        return requestedBy;
+    }
+
+    public Instant requestedAt() {
+        return requestedAt;
+    }
+
+    public synchronized Map<String, Object> params() {
+        return params;
+    }
+
+    synchronized void params(Map<String, Object> params) {
+        this.params = Map.copyOf(params);
+    }
+
+    public synchronized String fileName() {
+        return fileName;
+    }
+
+    synchronized void fileName(String fileName) {
+        this.fileName = fileName;
+    }
+
+    public synchronized List<RecordingDestination> destinations() {
+        return destinations;
+    }
+
+    public synchronized List<RecordingDestination> liveDestinations() {
+        return destinations.stream().filter(RecordingDestination::isLive).toList();
+    }
+
+    public synchronized Optional<RecordingDestination> destination(DestinationRole role) {
+        return destinations.stream().filter(d -> d.role() == role).findFirst();
+    }
+
+    /** Records what the recorder answered for each destination of the last operation. */
+    synchronized void recordResults(List<DestinationResult> results) {
+        for (DestinationResult result : results) {
+            destination(result.role()).ifPresent(d -> d.update(result.uri(), result.status(), result.sipStatus()));
+        }
+    }
+
+    /** A destination the recorder ended on its own; returns true when no live destination is left. */
+    synchronized boolean destinationEnded(DestinationRole role, Integer sipStatus) {
+        destination(role).ifPresent(d -> d.update(null, DestinationStatus.ENDED, sipStatus));
+        return liveDestinations().isEmpty();
+    }
+
+    @Override
+    public String toString() {
+        return "recording " + id + " of " + recordedDn + " on " + connectionId;
+    }
+}

@@ -1,0 +1,104 @@
+package org.recgate.recording;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.recgate.tlib.model.ErrorCode;
+import org.recgate.tlib.model.TlibException;
+
+/**
+ * The recordings of the calls the gateway knows, by id and by call, and the ids used lately.
+ * Recording ids are unique: an id in use, or used by a recording that ended in the last
+ * {@code rememberedIds} recordings, is refused (2003).
+ */
+public final class RecordingRegistry {
+
+    private final ConcurrentMap<String, Recording> byId = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, List<Recording>> byCall = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> endedIds;
+
+    public RecordingRegistry(int rememberedIds) {
+        this.endedIds = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > rememberedIds;
+            }
+        });
+    }
+
+    /**
+     * Adds a new recording (state Off, about to start). Refused when its id is taken (2003) or the
+     * same side of the call is already being recorded (43). Both checks and the add are one step.
+     */
+    public void add(Recording recording) {
+        byCall.compute(recording.connectionId(), (connectionId, recordings) -> {
+            List<Recording> list = recordings == null ? new CopyOnWriteArrayList<>() : recordings;
+            if (byId.containsKey(recording.id()) || endedIds.containsKey(recording.id())) {
+                throw new TlibException(ErrorCode.DUPLICATE_RECORDING_ID, "recording id '" + recording.id()
+                        + "' is already used: send another id, or none to have one generated");
+            }
+            list.stream().filter(r -> r.recordedDn().equals(recording.recordedDn()) && r.state() != RecordingState.OFF)
+                    .findFirst().ifPresent(r -> {
+                        throw new TlibException(ErrorCode.IN_SAME_STATE, "DN " + recording.recordedDn() + " of call "
+                                + connectionId + " is already being recorded (recording " + r.id() + ", " + r.state().wireName() + ")");
+                    });
+            byId.put(recording.id(), recording);
+            list.add(recording);
+            return list;
+        });
+    }
+
+    public Optional<Recording> find(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** The call's recordings, oldest first, ended ones included until the call ends. */
+    public List<Recording> ofCall(String connectionId) {
+        List<Recording> recordings = byCall.get(connectionId);
+        return recordings == null ? List.of() : List.copyOf(recordings);
+    }
+
+    /** Forgets a recording whose start failed: its id may be used again. */
+    public void discard(Recording recording) {
+        byId.remove(recording.id(), recording);
+        byCall.computeIfPresent(recording.connectionId(), (id, list) -> {
+            list.remove(recording);
+            return list.isEmpty() ? null : list;
+        });
+    }
+
+    /** Forgets the call's recordings (the call has ended); their ids stay used. */
+    public List<Recording> removeCall(String connectionId) {
+        List<Recording> recordings = byCall.remove(connectionId);
+        if (recordings == null) {
+            return List.of();
+        }
+        for (Recording recording : recordings) {
+            byId.remove(recording.id(), recording);
+            endedIds.put(recording.id(), Boolean.TRUE);
+        }
+        return new ArrayList<>(recordings);
+    }
+
+    /**
+     * GSIP_RECORD of the call (RECORDING.md §2): On if any recording is On, Paused if all live
+     * ones are Paused, else Off.
+     */
+    public String gsipRecord(String connectionId) {
+        List<RecordingState> reported = ofCall(connectionId).stream().map(Recording::reported).toList();
+        if (reported.contains(RecordingState.ON)) {
+            return RecordingState.ON.gsipValue();
+        }
+        return (reported.contains(RecordingState.PAUSED) ? RecordingState.PAUSED : RecordingState.OFF).gsipValue();
+    }
+
+    public int size() {
+        return byId.size();
+    }
+}
