@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
+import org.recgate.kafka.EmbeddedKafkaBroker;
 
 /**
  * The gateway: Camel main with the route files, {@link RecGateConfiguration}'s beans, and the
@@ -16,11 +17,14 @@ import org.apache.camel.main.Main;
 public final class RecGate {
 
     static final String ROUTES_DIR = "recgate.routes-dir";
+    static final String KAFKA_BROKERS = "recgate.kafka.brokers";
 
     private final Main main;
+    private final EmbeddedKafkaBroker embeddedKafka;
 
-    private RecGate(Main main) {
+    private RecGate(Main main, EmbeddedKafkaBroker embeddedKafka) {
         this.main = main;
+        this.embeddedKafka = embeddedKafka;
     }
 
     /** A gateway whose settings are the documented ones, with {@code overrides} on top (tests). */
@@ -38,7 +42,21 @@ public final class RecGate {
                 && !overrides.containsKey("camel.management.port")) {
             main.addOverrideProperty("camel.management.port", managementPort);
         }
-        return new RecGate(main);
+        EmbeddedKafkaBroker embeddedKafka = embeddedKafkaUnlessConfigured(overrides);
+        String brokers = embeddedKafka != null ? embeddedKafka.bootstrapServers() : startupSetting(KAFKA_BROKERS, overrides);
+        main.addOverrideProperty("camel.component.kafka.brokers", brokers.trim());
+        return new RecGate(main, embeddedKafka);
+    }
+
+    /** No brokers configured: the default run brings its own broker (ARCHITECTURE.md, defaults). */
+    private static EmbeddedKafkaBroker embeddedKafkaUnlessConfigured(Map<String, String> overrides) {
+        String brokers = startupSetting(KAFKA_BROKERS, overrides);
+        if (brokers != null && !brokers.isBlank()) {
+            return null;
+        }
+        int port = Integer.parseInt(startupSetting("recgate.kafka.embedded.port", overrides).trim());
+        Path dataDir = Path.of(startupSetting("recgate.data-dir", overrides).trim(), "kafka");
+        return new EmbeddedKafkaBroker(port, dataDir);
     }
 
     /**
@@ -83,15 +101,42 @@ public final class RecGate {
 
     /** Runs until the JVM is asked to stop (SIGTERM, Ctrl-C), then shuts down gracefully. */
     public void run(String[] args) throws Exception {
-        main.run(args);
+        startEmbeddedKafka();
+        try {
+            main.run(args);
+        } finally {
+            stopEmbeddedKafka();
+        }
     }
 
     public void start() throws Exception {
-        main.start();
+        startEmbeddedKafka();
+        try {
+            main.start();
+        } catch (Exception | Error e) {
+            stopEmbeddedKafka();
+            throw e;
+        }
     }
 
     public void stop() throws Exception {
-        main.stop();
+        try {
+            main.stop();
+        } finally {
+            stopEmbeddedKafka();
+        }
+    }
+
+    private void startEmbeddedKafka() throws Exception {
+        if (embeddedKafka != null) {
+            embeddedKafka.start();
+        }
+    }
+
+    private void stopEmbeddedKafka() {
+        if (embeddedKafka != null) {
+            embeddedKafka.close();
+        }
     }
 
     public CamelContext context() {

@@ -4,17 +4,35 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
 import java.io.InputStream;
 import java.nio.file.Files;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.spi.Registry;
+import org.recgate.call.CallFeed;
+import org.recgate.call.CallRegistry;
 import org.recgate.config.DnDirectory;
 import org.recgate.config.DnFile;
 import org.recgate.config.DnFileException;
 import org.recgate.config.GatewaySettings;
+import org.recgate.kafka.AuditTrail;
+import org.recgate.kafka.KafkaCallEvents;
+import org.recgate.kafka.RecordPublisher;
+import org.recgate.kafka.UserEventRecords;
 import org.recgate.ops.TlibMetrics;
+import org.recgate.recording.FileNameTemplate;
+import org.recgate.recording.RecorderEndpointGateway;
+import org.recgate.recording.RecorderPolicy;
+import org.recgate.recording.RecordingControl;
+import org.recgate.recording.RecordingQuery;
+import org.recgate.recording.RecordingRegistry;
+import org.recgate.sip.Dialect;
 import org.recgate.tlib.codec.TlibMessageDecoder;
 import org.recgate.tlib.codec.TlibMessageEncoder;
 import org.recgate.tlib.server.JsonLineFrameDecoderFactory;
@@ -38,6 +56,10 @@ public final class RecGateConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecGateConfiguration.class);
     private static final String BUNDLED_DN_FILE = "dns.yaml";
+    /** The producer endpoint recorder requests go to outside a route (teardown). */
+    static final String RECORDER_ENDPOINT = "sip-recorder:recorders";
+    /** Ended recordings whose ids stay reserved (2003 on reuse). */
+    private static final int REMEMBERED_RECORDING_IDS = 100_000;
 
     @Override
     public void configure(CamelContext context) {
@@ -66,6 +88,43 @@ public final class RecGateConfiguration implements CamelConfiguration {
         ScreenCaptureStates screenCaptureStates = new ScreenCaptureStates();
         registry.bind("tlibRegistrations", new RegistrationService(sessions, directory, serverInfo, screenCaptureStates));
         registry.bind("userEventRelay", new UserEventRelay(sessions, outbound, screenCaptureStates));
+
+        Clock clock = Clock.systemUTC();
+        RecordPublisher publisher = new RecordPublisher(context, metrics);
+        registry.bind("auditTrail", new AuditTrail(publisher, settings.auditTopic(), clock));
+        registry.bind("userEventRecords", new UserEventRecords(publisher, settings.userEventsTopic(), clock));
+
+        CallRegistry calls = new CallRegistry(clock);
+        CallFeed callFeed = new CallFeed(calls);
+        registry.bind("callFeed", callFeed);
+        registry.bind("kafkaCallEvents", new KafkaCallEvents(callFeed, metrics));
+        RecordingRegistry recordings = new RecordingRegistry(REMEMBERED_RECORDING_IDS);
+        metrics.gauge("recgate.calls", "Calls known from the switch feed", calls, CallRegistry::size);
+        metrics.gauge("recgate.recordings", "Recordings of the known calls", recordings, RecordingRegistry::size);
+        RecordingControl control = new RecordingControl(sessions, calls, recordings, recorderPolicy(settings), directory,
+                new FileNameTemplate(settings.fileNameTemplate(), hostName(), ZoneId.systemDefault()),
+                new RecorderEndpointGateway(context, RECORDER_ENDPOINT), clock);
+        calls.addListener(control);
+        registry.bind("recordingControl", control);
+        registry.bind("recordingQuery", new RecordingQuery(calls, recordings));
+    }
+
+    private static RecorderPolicy recorderPolicy(GatewaySettings settings) {
+        List<String> recorders = RecorderPolicy.list(settings.recorderUris());
+        if (recorders.isEmpty()) {
+            recorders = List.of("sip:recorder@127.0.0.1:" + settings.demoRecorderPort());
+            LOG.info("No recorder configured (recgate.recorder.uri): recordings go to the demo recorder, {}", recorders.get(0));
+        }
+        return new RecorderPolicy(recorders, Dialect.parse(settings.recorderDialect()),
+                RecorderPolicy.list(settings.recorderAllowedHosts()));
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     /** The registry /observe/metrics serves: camel-micrometer-prometheus binds it first when metrics are on. */

@@ -8,7 +8,10 @@ import org.apache.camel.spi.PropertiesComponent;
  * properties (application.properties, then {@code -D} system properties and environment variables
  * override it). Route files read theirs as {@code {{placeholders}}}. docs/configuration.md lists all.
  */
-public record GatewaySettings(int tlibMaxLineBytes, int tlibMaxPendingBytes, String dnFile, String serverName) {
+public record GatewaySettings(int tlibMaxLineBytes, int tlibMaxPendingBytes, String dnFile, String serverName,
+                              String recorderUris, String recorderDialect, String recorderAllowedHosts,
+                              String fileNameTemplate, int demoRecorderPort, String dataDir,
+                              String auditTopic, String userEventsTopic, String indicationsTopic) {
 
     /** The documented default of {@code recgate.dn-file}; when it does not exist the bundled demo file is used. */
     public static final String DEFAULT_DN_FILE = "config/dns.yaml";
@@ -18,11 +21,24 @@ public record GatewaySettings(int tlibMaxLineBytes, int tlibMaxPendingBytes, Str
                 positiveInt(properties, "recgate.tlib.max-line-bytes"),
                 positiveInt(properties, "recgate.tlib.max-pending-bytes"),
                 required(properties, "recgate.dn-file"),
-                required(properties, "recgate.server-name"));
+                required(properties, "recgate.server-name"),
+                optional(properties, "recgate.recorder.uri"),
+                required(properties, "recgate.recorder.dialect"),
+                optional(properties, "recgate.recorder.allowed-hosts"),
+                required(properties, "recgate.recorder.file-name-template"),
+                positiveInt(properties, "recgate.demo-recorder.port"),
+                required(properties, "recgate.data-dir"),
+                required(properties, "recgate.kafka.topic.audit"),
+                required(properties, "recgate.kafka.topic.user-events"),
+                required(properties, "recgate.kafka.topic.indications"));
     }
 
     public Path dnFilePath() {
         return Path.of(dnFile);
+    }
+
+    private static String optional(PropertiesComponent properties, String key) {
+        return properties.resolveProperty(key).map(String::trim).orElse("");
     }
 
     private static String required(PropertiesComponent properties, String key) {

@@ -47,6 +47,22 @@ public final class TlibMetrics {
         slowClientsClosed.increment();
     }
 
+    public void kafkaRecordQueued(String topic) {
+        registry.counter("recgate.kafka.records.queued", "topic", topic).increment();
+    }
+
+    public void kafkaRecordDropped(String topic) {
+        registry.counter("recgate.kafka.records.dropped", "topic", topic).increment();
+    }
+
+    public void callEventApplied() {
+        registry.counter("recgate.kafka.call.events", "outcome", "applied").increment();
+    }
+
+    public void callEventSkipped() {
+        registry.counter("recgate.kafka.call.events", "outcome", "skipped").increment();
+    }
+
     public MeterRegistry registry() {
         return registry;
     }

@@ -116,14 +116,16 @@ class RecordingControlTest {
     }
 
     private static RecorderResponse answer(RecorderRequest request, DestinationStatus status) {
-        Integer sip = null;
-        if (status == DestinationStatus.REJECTED) {
-            sip = 486;
-        } else if (status.succeeded()) {
-            sip = 200;
-        }
+        Integer sip = sipStatus(status);
         return new RecorderResponse(request.operation(), request.session().recordingId(), request.destinations().stream()
                 .map(d -> new DestinationResult(d.uri(), d.role(), d.dialect(), status, sip, null, null)).toList());
+    }
+
+    private static Integer sipStatus(DestinationStatus status) {
+        if (status == DestinationStatus.REJECTED) {
+            return 486;
+        }
+        return status.succeeded() ? 200 : null;
     }
 
     private RecordingState stateOfTheRecording() {

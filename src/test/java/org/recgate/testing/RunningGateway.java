@@ -11,6 +11,7 @@ import org.recgate.RecGate;
 public final class RunningGateway implements AutoCloseable {
 
     public static final String TEST_DN_FILE = "src/test/resources/dns-test.yaml";
+    private static final String[] TOPICS = {"indications", "user-events", "audit", "call-events"};
 
     private final RecGate gate;
     private final int tlibPort;
@@ -25,6 +26,12 @@ public final class RunningGateway implements AutoCloseable {
         settings.put("camel.management.port", Integer.toString(managementPort));
         settings.put("camel.management.host", "127.0.0.1");
         settings.put("recgate.dn-file", TEST_DN_FILE);
+        settings.put("recgate.kafka.brokers", TestKafka.bootstrapServers());
+        settings.put("recgate.kafka.group-id", "recgate-" + tlibPort);
+        // topics of this gateway alone: the tests of a run share one broker
+        for (String topic : TOPICS) {
+            settings.put("recgate.kafka.topic." + topic, topic(topic));
+        }
         settings.putAll(overrides);
         this.gate = RecGate.create(settings);
         gate.start();
@@ -45,6 +52,11 @@ public final class RunningGateway implements AutoCloseable {
 
     public int tlibPort() {
         return tlibPort;
+    }
+
+    /** This gateway's name of a topic: {@code indications}, {@code user-events}, {@code audit} or {@code call-events}. */
+    public String topic(String topic) {
+        return "test-" + tlibPort + "-" + topic;
     }
 
     public int managementPort() {

@@ -93,6 +93,20 @@ public final class TlibTestClient implements AutoCloseable {
         return JSON.createObjectNode().put("message", name);
     }
 
+    /** RequestSendEvent for {@code dn}: a screen-capture value, or (null) an ordinary user event {note: hello}. */
+    public static ObjectNode sendEvent(String dn, String screenCapture) {
+        ObjectNode event = message("EventUserEvent").put("AttrThisDN", dn).put("AttrConnectionID", "00000000000000ab");
+        ObjectNode userData = event.putObject("AttrUserData");
+        if (screenCapture != null) {
+            userData.put("screen-capture", screenCapture);
+        } else {
+            userData.put("note", "hello");
+        }
+        ObjectNode request = message("RequestSendEvent").put("AttrThisDN", dn);
+        request.set("AttrEvent", event);
+        return request;
+    }
+
     public JsonNode registerClient(String application, String password) throws IOException {
         ObjectNode request = message("RequestRegisterClient").put("AttrApplicationName", application);
         if (password != null) {

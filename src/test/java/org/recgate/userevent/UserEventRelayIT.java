@@ -3,6 +3,7 @@ package org.recgate.userevent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.recgate.testing.TlibTestClient.message;
+import static org.recgate.testing.TlibTestClient.sendEvent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,19 +26,6 @@ class UserEventRelayIT {
     @AfterAll
     static void stopGateway() throws Exception {
         gateway.close();
-    }
-
-    static ObjectNode sendEvent(String dn, String screenCapture) {
-        ObjectNode event = message("EventUserEvent").put("AttrThisDN", dn).put("AttrConnectionID", "00000000000000ab");
-        ObjectNode userData = event.putObject("AttrUserData");
-        if (screenCapture != null) {
-            userData.put("screen-capture", screenCapture);
-        } else {
-            userData.put("note", "hello");
-        }
-        ObjectNode request = message("RequestSendEvent").put("AttrThisDN", dn);
-        request.set("AttrEvent", event);
-        return request;
     }
 
     private static boolean isUserEvent(JsonNode event) {

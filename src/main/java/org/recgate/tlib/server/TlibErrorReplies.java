@@ -32,6 +32,7 @@ public final class TlibErrorReplies {
         TlibExchange.undo(exchange);
         TlibException failure = cause instanceof TlibException known ? known : internal(request, cause);
         metrics.error(failure.errorCode().code());
+        exchange.setProperty(TlibExchange.ERROR_CODE, failure.errorCode().code());
         if (session == null) {
             LOG.warn("No client to answer with error {}: {}", failure.errorCode().code(), failure.getMessage());
             return;

@@ -13,6 +13,8 @@ public final class TlibExchange {
     /** Property: the request as received (a message, or the frame error), for the reply. */
     public static final String REQUEST = "TlibRequest";
 
+    /** Property: the error code a failed request was answered with (for the audit record). */
+    public static final String ERROR_CODE = "TlibErrorCode";
     /** Property: what to undo when the request fails after changing something (see {@link #onFailure}). */
     public static final String UNDO = "TlibUndo";
 
