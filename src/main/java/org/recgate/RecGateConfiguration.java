@@ -30,6 +30,7 @@ import org.recgate.recording.FileNameTemplate;
 import org.recgate.recording.RecorderEndpointGateway;
 import org.recgate.recording.RecorderPolicy;
 import org.recgate.recording.RecordingControl;
+import org.recgate.recording.RecordingIndications;
 import org.recgate.recording.RecordingQuery;
 import org.recgate.recording.RecordingRegistry;
 import org.recgate.sip.Dialect;
@@ -105,6 +106,10 @@ public final class RecGateConfiguration implements CamelConfiguration {
                 new FileNameTemplate(settings.fileNameTemplate(), hostName(), ZoneId.systemDefault()),
                 new RecorderEndpointGateway(context, RECORDER_ENDPOINT), clock);
         calls.addListener(control);
+        RecordingIndications indications = new RecordingIndications(context, recordings, outbound, publisher,
+                settings.indicationsTopic(), clock);
+        registry.bind("recordingIndications", indications);
+        control.addListener(indications);
         registry.bind("recordingControl", control);
         registry.bind("recordingQuery", new RecordingQuery(calls, recordings));
     }

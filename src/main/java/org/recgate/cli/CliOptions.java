@@ -31,6 +31,8 @@ record CliOptions(String host, int port, String application, String password, Li
               --timeout-ms N         how long to wait for a reply (default 5000)
               --help                 this help
             Without --file, lines are read from stdin and sent as they come, without waiting for replies.
+                   recgate-cli watch-topic TOPIC [--brokers HOST:PORT] [--from-beginning] [--max N]
+            prints the records of a Kafka topic (watch-topic --help for more).
             """;
 
     private static final List<String> VALUED_OPTIONS = List.of(

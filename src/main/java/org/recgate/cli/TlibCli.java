@@ -51,6 +51,9 @@ public final class TlibCli {
 
     /** The whole client on the given streams; returns the exit status. Tests call this in-process. */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("watch-topic")) {
+            return WatchTopic.run(List.of(args).subList(1, args.length), out, err);
+        }
         CliOptions options;
         try {
             options = CliOptions.parse(args);

@@ -340,17 +340,9 @@ public final class RecordingControl implements CallListener {
     }
 
     private void changed(Recording recording, StateChange change, Cause cause) {
-        Optional<Call> call = calls.find(recording.connectionId());
-        call.ifPresent(c -> {
-            Map<String, Object> userData = new LinkedHashMap<>();
-            userData.put("GSIP_RECORD", recordings.gsipRecord(c.connectionId()));
-            if (change.next() == RecordingState.ON && !c.userData().containsKey("GSIP_REC_FN")) {
-                userData.put("GSIP_REC_FN", recording.fileName());
-            }
-            c.attach(userData);
-        });
         LOG.info("{}: {} → {} ({})", recording, change.previous().wireName(), change.next().wireName(), cause.wireName());
-        call.ifPresent(c -> listeners.forEach(l -> l.recordingChanged(c, recording, change, cause)));
+        calls.find(recording.connectionId()).ifPresent(call ->
+                listeners.forEach(listener -> listener.recordingChanged(call, recording, change, cause)));
     }
 
     // --- recorder- and call-initiated endings ------------------------------------------------

@@ -109,6 +109,24 @@ class KafkaPublishingIT {
         }
     }
 
+    @Test
+    void theCliWatchesATopic() throws Exception {
+        try (TlibTestClient client = gateway.connectAs("desktop")) {
+            client.register("1001", null); // at least these two requests are on the audit topic
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int status = org.recgate.cli.TlibCli.run(new String[] {"watch-topic", gateway.topic("audit"),
+                "--brokers", TestKafka.bootstrapServers(), "--from-beginning", "--max", "2"},
+                java.io.InputStream.nullInputStream(), new java.io.PrintStream(out, true), new java.io.PrintStream(err, true));
+        assertEquals(0, status, err::toString);
+        String[] lines = out.toString(java.nio.charset.StandardCharsets.UTF_8).split("\n");
+        assertEquals(2, lines.length);
+        for (String line : lines) {
+            RecordSchemas.assertValid("audit-1", line);
+        }
+    }
+
     /** Queries the call until the feed has brought it (the consumer works on its own thread). */
     private static JsonNode awaitCall(TlibTestClient client, String connectionId) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
