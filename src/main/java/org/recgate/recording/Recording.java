@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.recgate.sip.DestinationResult;
 import org.recgate.sip.DestinationRole;
 import org.recgate.sip.DestinationStatus;
+import org.recgate.sip.RecorderOperation;
 
 /**
  * One recording: a side (recorded DN) of one call, sent to one or two recorders. Its state
@@ -151,8 +152,15 @@ public final class Recording {
         return destinations.stream().filter(d -> d.role() == role).findFirst();
     }
 
-    /** Records what the recorder answered for each destination of the last operation. */
-    synchronized void recordResults(List<DestinationResult> results) {
+    /**
+     * Records where each destination stands after a START (established or failed) or a STOP
+     * (ended). A failed PAUSE or RESUME leaves the dialog up, so it changes nothing here; a dialog
+     * that really ended is reported by the recorder consumer ({@link #destinationEnded}).
+     */
+    synchronized void recordResults(RecorderOperation operation, List<DestinationResult> results) {
+        if (operation != RecorderOperation.START && operation != RecorderOperation.STOP) {
+            return;
+        }
         for (DestinationResult result : results) {
             destination(result.role()).ifPresent(d -> d.update(result.uri(), result.status(), result.sipStatus()));
         }

@@ -245,7 +245,7 @@ public final class RecordingControl implements CallListener {
         for (Target target : pending.targets()) {
             Recording recording = target.recording();
             RecorderResponse response = responses.get(recording.id());
-            recording.recordResults(response.results());
+            recording.recordResults(pending.operation(), response.results());
             boolean succeeded = pending.operation() == RecorderOperation.STOP || succeeded(response);
             settle(recording, target.pending(), succeeded ? success(target.pending()) : target.from(),
                     succeeded ? endCause(pending.operation()) : null);

@@ -29,8 +29,6 @@ public final class RecordingIndications implements RecordingListener {
 
     public static final String ROUTE = "direct:recording-indication";
     public static final String QUEUE = "seda:kafka-indications";
-    static final String GSIP_RECORD = "GSIP_RECORD";
-    static final String GSIP_REC_FN = "GSIP_REC_FN";
 
     /** One state change on its way through the route. */
     public record Indication(Call call, Recording recording, StateChange change, Cause cause, boolean userDataChanged) {
@@ -64,12 +62,8 @@ public final class RecordingIndications implements RecordingListener {
 
     /** (a) GSIP_RECORD of the call and, once the first recording is On, GSIP_REC_FN. */
     public Indication updateUserData(@Body Indication indication) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put(GSIP_RECORD, recordings.gsipRecord(indication.call().connectionId()));
-        if (indication.change().next() == RecordingState.ON && !indication.call().userData().containsKey(GSIP_REC_FN)) {
-            values.put(GSIP_REC_FN, indication.recording().fileName());
-        }
-        return indication.withUserDataChanged(indication.call().attach(values));
+        return indication.withUserDataChanged(CallRecordingData.update(
+                indication.call(), recordings, indication.recording(), indication.change()));
     }
 
     /**
@@ -85,9 +79,9 @@ public final class RecordingIndications implements RecordingListener {
         }
         Map<String, Object> userData = new LinkedHashMap<>();
         Map<String, Object> current = call.userData();
-        userData.put(GSIP_RECORD, current.get(GSIP_RECORD));
-        if (current.containsKey(GSIP_REC_FN)) {
-            userData.put(GSIP_REC_FN, current.get(GSIP_REC_FN));
+        userData.put(CallRecordingData.GSIP_RECORD, current.get(CallRecordingData.GSIP_RECORD));
+        if (current.containsKey(CallRecordingData.GSIP_REC_FN)) {
+            userData.put(CallRecordingData.GSIP_REC_FN, current.get(CallRecordingData.GSIP_REC_FN));
         }
         TlibMessage event = TlibMessage.of(MessageName.EVENT_ATTACHED_DATA_CHANGED)
                 .with(Attr.CONNECTION_ID, call.connectionId())

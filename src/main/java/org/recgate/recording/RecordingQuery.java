@@ -31,10 +31,10 @@ public final class RecordingQuery {
         Call call = calls.find(connectionId).orElseThrow(() -> new TlibException(ErrorCode.INVALID_CONNECTION_ID,
                 "no call " + connectionId + " is known to the gateway"));
         Map<String, Object> userData = new LinkedHashMap<>();
-        userData.put("GSIP_RECORD", recordings.gsipRecord(connectionId));
-        Object fileName = call.userData().get("GSIP_REC_FN");
+        userData.put(CallRecordingData.GSIP_RECORD, recordings.gsipRecord(connectionId));
+        Object fileName = call.userData().get(CallRecordingData.GSIP_REC_FN);
         if (fileName != null) {
-            userData.put("GSIP_REC_FN", fileName);
+            userData.put(CallRecordingData.GSIP_REC_FN, fileName);
         }
         Map<String, Object> parties = new LinkedHashMap<>();
         call.parties().forEach(dn -> parties.put(dn, recordings.ofCall(connectionId).stream()

@@ -74,8 +74,10 @@ class RecordingControlTest {
                     sentOutside.add(request);
                     return new CompletableFuture<>();
                 }, CLOCK);
-        control.addListener((call, recording, change, cause) ->
-                indications.add(change.previous().wireName() + ">" + change.next().wireName() + ":" + cause.wireName()));
+        control.addListener((call, recording, change, cause) -> {
+            CallRecordingData.update(call, recordings, recording, change); // the indication route's first step
+            indications.add(change.previous().wireName() + ">" + change.next().wireName() + ":" + cause.wireName());
+        });
         calls.addListener(control);
         desktop = sessions.open(new EmbeddedChannel());
         new RegistrationService(sessions, directory, new ServerInfo("t", "1", 1), new ScreenCaptureStates())

@@ -1,0 +1,48 @@
+package org.recgate.sip;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.support.DefaultConsumer;
+
+/**
+ * Delivers what recorders do on their own: one exchange per {@link RecorderEvent} (a recorder
+ * hung up, or a session stopped answering). Every started consumer of the component gets every
+ * event.
+ */
+public class SipRecorderConsumer extends DefaultConsumer {
+
+    public SipRecorderConsumer(SipRecorderEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+    }
+
+    @Override
+    public SipRecorderEndpoint getEndpoint() {
+        return (SipRecorderEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        getEndpoint().getComponent().addConsumer(this);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        getEndpoint().getComponent().removeConsumer(this);
+        super.doStop();
+    }
+
+    void deliver(RecorderEvent event) {
+        Exchange exchange = createExchange(false);
+        exchange.getIn().setBody(event);
+        exchange.getIn().setHeader(SipRecorderConstants.RECORDING_ID, event.recordingId());
+        exchange.getIn().setHeader(SipRecorderConstants.URI, event.uri());
+        exchange.getIn().setHeader(SipRecorderConstants.ROLE, event.role());
+        getAsyncProcessor().process(exchange, doneSync -> {
+            if (exchange.getException() != null) {
+                getExceptionHandler().handleException("Processing a recorder event failed", exchange, exchange.getException());
+            }
+            releaseExchange(exchange, false);
+        });
+    }
+}

@@ -1,0 +1,315 @@
+package org.recgate.sip.siprec;
+
+import java.text.ParseException;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import javax.sip.Dialog;
+import javax.sip.RequestEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.header.ReasonHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.recgate.sip.DestinationResult;
+import org.recgate.sip.DestinationRole;
+import org.recgate.sip.DestinationStatus;
+import org.recgate.sip.Dialect;
+import org.recgate.sip.RecorderDestination;
+import org.recgate.sip.RecorderEvent;
+import org.recgate.sip.RecorderOperation;
+import org.recgate.sip.RecordingSessionSpec;
+import org.recgate.sip.stack.SipOutcome;
+import org.recgate.sip.stack.SipUserAgent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drives recording sessions on SIPREC recorders (RFC 7866): one SIP dialog per recording
+ * destination, known by (recording id, recorder URI).
+ * <ul>
+ * <li>START: INVITE to each candidate in turn until one answers 2xx, or a failure the
+ *     {@link SiprecSettings#failover() failover rule} calls final.</li>
+ * <li>PAUSE / RESUME: re-INVITE with every m-line {@code a=inactive} / {@code a=sendonly}.</li>
+ * <li>UPDATE: re-INVITE with the same media and a complete metadata snapshot of the new params.</li>
+ * <li>STOP: BYE.</li>
+ * </ul>
+ * It answers what the recorder sends in a dialog: BYE ends that destination (a
+ * {@link RecorderEvent}), a {@code <requestsnapshot>} gets a complete snapshot in an UPDATE.
+ * When an in-dialog request gets no answer, 408 or 481, the dialog is gone (RFC 3261 §12.2.1.2):
+ * the destination ends and a {@link RecorderEvent} says so.
+ * <p>
+ * Every future returned here completes normally, with the destination's result.
+ */
+public final class SiprecRecorder implements SipUserAgent.RequestHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SiprecRecorder.class);
+
+    private final SipUserAgent userAgent;
+    private final SiprecMessages messages;
+    private final Consumer<RecorderEvent> events;
+    private final Map<RecorderDialog.Key, RecorderDialog> dialogs = new ConcurrentHashMap<>();
+
+    /**
+     * @param events where recorder-initiated endings go; called on the SIP message thread or the
+     *               worker, it must not block
+     */
+    public SiprecRecorder(SipUserAgent userAgent, Consumer<RecorderEvent> events) {
+        this.userAgent = userAgent;
+        this.messages = new SiprecMessages(userAgent);
+        this.events = events;
+    }
+
+    /** Does the operation on one destination. */
+    public CompletableFuture<DestinationResult> perform(RecorderOperation operation, RecordingSessionSpec spec,
+                                                        RecorderDestination destination, SiprecSettings settings) {
+        return switch (operation) {
+            case START -> start(spec, destination, 0, settings);
+            case PAUSE -> reoffer(spec, destination, settings, s -> s.next(spec, MediaDirection.INACTIVE));
+            case RESUME -> reoffer(spec, destination, settings, s -> s.next(spec, MediaDirection.SENDONLY));
+            case UPDATE -> reoffer(spec, destination, settings, s -> s.next(spec, s.direction()));
+            case STOP -> stop(spec, destination, settings);
+        };
+    }
+
+    /** Hangs up every live dialog without waiting for the answers (component stop). */
+    public void hangUpAll() {
+        dialogs.values().forEach(recorderDialog -> {
+            if (recorderDialog.end() == RecorderDialog.State.LIVE) {
+                userAgent.hangUp(recorderDialog.dialog());
+            }
+        });
+        dialogs.clear();
+    }
+
+    private CompletableFuture<DestinationResult> start(RecordingSessionSpec spec, RecorderDestination destination,
+                                                       int candidate, SiprecSettings settings) {
+        String uri = destination.candidates().get(candidate);
+        return invite(spec, uri, destination.role(), settings).thenCompose(result -> {
+            boolean another = candidate + 1 < destination.candidates().size();
+            if (another && settings.failover().triesNextAfter(result)) {
+                String next = destination.candidates().get(candidate + 1);
+                LOG.info("Recording {}: recorder {} failed ({}), trying {}", spec.recordingId(), uri, describe(result), next);
+                return start(spec, destination, candidate + 1, settings);
+            }
+            if (result.status() != DestinationStatus.ESTABLISHED) {
+                LOG.warn("Recording {}: no recording session with {} ({})", spec.recordingId(), uri, describe(result));
+            }
+            return CompletableFuture.completedFuture(result);
+        });
+    }
+
+    private CompletableFuture<DestinationResult> invite(RecordingSessionSpec spec, String uri, DestinationRole role,
+                                                        SiprecSettings settings) {
+        RecorderDialog.Key key = new RecorderDialog.Key(spec.recordingId(), uri);
+        RecorderDialog recorderDialog = new RecorderDialog(key, role, SiprecSession.start(spec, settings));
+        if (dialogs.putIfAbsent(key, recorderDialog) != null) {
+            return done(result(key, role, DestinationStatus.REJECTED, null,
+                    "recording " + key.recordingId() + " already has a dialog with " + uri));
+        }
+        Request invite;
+        try {
+            invite = messages.invite(userAgent.parseSipUri(uri), recorderDialog.session());
+        } catch (ParseException | IllegalArgumentException e) {
+            dialogs.remove(key, recorderDialog);
+            return done(result(key, role, DestinationStatus.UNREACHABLE, null, "bad recorder URI: " + e.getMessage()));
+        }
+        return userAgent.sendInitial(invite, recorderDialog, settings.timeoutMs())
+                .thenApply(outcome -> setUp(recorderDialog, outcome));
+    }
+
+    private DestinationResult setUp(RecorderDialog recorderDialog, SipOutcome outcome) {
+        RecorderDialog.Key key = recorderDialog.key();
+        if (outcome.isSuccess() && recorderDialog.goLive(outcome.dialog())) {
+            LOG.info("Recording {}: recording session established with {}", key.recordingId(), key.uri());
+            return new DestinationResult(key.uri(), recorderDialog.role(), Dialect.SIPREC, DestinationStatus.ESTABLISHED,
+                    outcome.status(), null, SiprecMessages.sdpOf(outcome.response()).orElse(null));
+        }
+        dialogs.remove(key, recorderDialog);
+        if (outcome.isSuccess()) {
+            return result(key, recorderDialog.role(), DestinationStatus.ENDED, outcome.status(),
+                    "the recorder hung up right after answering");
+        }
+        return failure(key, recorderDialog.role(), outcome);
+    }
+
+    private CompletableFuture<DestinationResult> reoffer(RecordingSessionSpec spec, RecorderDestination destination,
+                                                         SiprecSettings settings, UnaryOperator<SiprecSession> change) {
+        RecorderDialog.Key key = new RecorderDialog.Key(spec.recordingId(), destination.uri());
+        RecorderDialog recorderDialog = dialogs.get(key);
+        if (recorderDialog == null || !recorderDialog.isLive()) {
+            return done(result(key, destination.role(), DestinationStatus.REJECTED, null, noLiveDialog(key)));
+        }
+        SiprecSession offer = change.apply(recorderDialog.session());
+        Request reinvite;
+        try {
+            reinvite = messages.reinvite(recorderDialog.dialog(), offer);
+        } catch (SipException | ParseException e) {
+            return done(result(key, recorderDialog.role(), DestinationStatus.UNREACHABLE, null,
+                    "could not build the re-INVITE: " + e.getMessage()));
+        }
+        return userAgent.sendInDialog(recorderDialog.dialog(), reinvite, settings.timeoutMs()).thenApply(outcome -> {
+            if (outcome.isSuccess()) {
+                recorderDialog.accepted(offer);
+                return new DestinationResult(key.uri(), recorderDialog.role(), Dialect.SIPREC,
+                        DestinationStatus.ESTABLISHED, outcome.status(), null,
+                        SiprecMessages.sdpOf(outcome.response()).orElse(null));
+            }
+            endIfDialogGone(recorderDialog, outcome, "re-INVITE");
+            return failure(key, recorderDialog.role(), outcome);
+        });
+    }
+
+    private CompletableFuture<DestinationResult> stop(RecordingSessionSpec spec, RecorderDestination destination,
+                                                      SiprecSettings settings) {
+        RecorderDialog.Key key = new RecorderDialog.Key(spec.recordingId(), destination.uri());
+        RecorderDialog recorderDialog = dialogs.get(key);
+        if (recorderDialog != null && !recorderDialog.isLive()) {
+            return done(result(key, destination.role(), DestinationStatus.REJECTED, null,
+                    "the recording session with " + key.uri() + " is still being set up"));
+        }
+        if (recorderDialog == null || recorderDialog.end() != RecorderDialog.State.LIVE) {
+            return done(result(key, destination.role(), DestinationStatus.ENDED, null, noLiveDialog(key) + " (already ended)"));
+        }
+        dialogs.remove(key, recorderDialog);
+        Dialog dialog = recorderDialog.dialog();
+        Request bye;
+        try {
+            bye = dialog.createRequest(Request.BYE);
+        } catch (SipException e) {
+            return done(result(key, recorderDialog.role(), DestinationStatus.ENDED, null, "could not send BYE: " + e.getMessage()));
+        }
+        return userAgent.sendInDialog(dialog, bye, settings.timeoutMs()).thenApply(outcome -> {
+            LOG.info("Recording {}: recording session with {} stopped ({})", key.recordingId(), key.uri(), outcome.describe());
+            return result(key, recorderDialog.role(), DestinationStatus.ENDED, outcome.status(),
+                    outcome.isSuccess() ? null : "BYE: " + outcome.describe());
+        });
+    }
+
+    @Override
+    public void onRequest(RequestEvent event, ServerTransaction transaction) {
+        Request request = event.getRequest();
+        Dialog dialog = event.getDialog();
+        RecorderDialog recorderDialog = dialog != null && dialog.getApplicationData() instanceof RecorderDialog known
+                ? known : null;
+        String method = request.getMethod();
+        try {
+            if (Request.OPTIONS.equals(method)) {
+                userAgent.answer(transaction, userAgent.response(Response.OK, request));
+            } else if (recorderDialog == null || recorderDialog.state() == RecorderDialog.State.ENDED) {
+                userAgent.answer(transaction, userAgent.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
+            } else {
+                answerInDialog(recorderDialog, dialog, request, transaction);
+            }
+        } catch (ParseException e) {
+            LOG.warn("Could not answer {} from a recorder: {}", method, e.getMessage());
+        }
+    }
+
+    /**
+     * Answers a request in a recording session's dialog. The dialog comes from the event: a
+     * recorder may send right after its 2xx, before the session is marked live.
+     */
+    private void answerInDialog(RecorderDialog recorderDialog, Dialog dialog, Request request,
+                                ServerTransaction transaction) throws ParseException {
+        SiprecSession session = recorderDialog.session();
+        switch (request.getMethod()) {
+            case Request.BYE -> {
+                userAgent.answer(transaction, userAgent.response(Response.OK, request));
+                recorderHungUp(recorderDialog, request);
+            }
+            case Request.INVITE, Request.UPDATE -> {
+                boolean withSdp = Request.INVITE.equals(request.getMethod()) || SiprecMessages.sdpOf(request).isPresent();
+                userAgent.answer(transaction, messages.ok(request, session, withSdp));
+                if (RecordingMetadata.requestsSnapshot(SiprecMessages.textOf(request))) {
+                    sendSnapshot(recorderDialog, dialog);
+                }
+            }
+            case Request.INFO, Request.MESSAGE, Request.NOTIFY ->
+                    userAgent.answer(transaction, userAgent.response(Response.OK, request));
+            default -> userAgent.answer(transaction, userAgent.response(Response.METHOD_NOT_ALLOWED, request));
+        }
+    }
+
+    private void recorderHungUp(RecorderDialog recorderDialog, Request bye) {
+        RecorderDialog.Key key = recorderDialog.key();
+        dialogs.remove(key, recorderDialog);
+        if (recorderDialog.end() == RecorderDialog.State.LIVE) {
+            ReasonHeader reason = (ReasonHeader) bye.getHeader(ReasonHeader.NAME);
+            boolean sipReason = reason != null && "SIP".equalsIgnoreCase(reason.getProtocol()) && reason.getCause() > 0;
+            String text = reason != null && reason.getText() != null ? " (" + reason.getText() + ")" : "";
+            LOG.info("Recording {}: recorder {} sent BYE{}", key.recordingId(), key.uri(), text);
+            events.accept(new RecorderEvent(key.recordingId(), key.uri(), recorderDialog.role(),
+                    sipReason ? reason.getCause() : null, "recorder sent BYE" + text));
+        }
+    }
+
+    private void sendSnapshot(RecorderDialog recorderDialog, Dialog dialog) {
+        SiprecSession session = recorderDialog.session();
+        Request update;
+        try {
+            update = messages.snapshot(dialog, session);
+        } catch (SipException | ParseException e) {
+            LOG.warn("Recording {}: could not build the metadata snapshot for {}: {}",
+                    recorderDialog.key().recordingId(), recorderDialog.key().uri(), e.getMessage());
+            return;
+        }
+        userAgent.sendInDialog(dialog, update, session.settings().timeoutMs()).thenAccept(outcome -> {
+            if (!outcome.isSuccess()) {
+                LOG.warn("Recording {}: recorder {} did not take the metadata snapshot: {}",
+                        recorderDialog.key().recordingId(), recorderDialog.key().uri(), outcome.describe());
+                endIfDialogGone(recorderDialog, outcome, "metadata snapshot");
+            }
+        });
+    }
+
+    /** No answer, 408 or 481 to a request in the dialog: the dialog is gone (RFC 3261 §12.2.1.2). */
+    private void endIfDialogGone(RecorderDialog recorderDialog, SipOutcome outcome, String what) {
+        Integer status = outcome.status();
+        boolean gone = outcome.kind() == SipOutcome.Kind.TIMED_OUT
+                || (status != null && (status == Response.REQUEST_TIMEOUT || status == Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST));
+        if (!gone) {
+            return;
+        }
+        RecorderDialog.Key key = recorderDialog.key();
+        dialogs.remove(key, recorderDialog);
+        if (recorderDialog.end() == RecorderDialog.State.LIVE) {
+            if (status == null || status != Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST) {
+                userAgent.hangUp(recorderDialog.dialog());
+            }
+            LOG.warn("Recording {}: recording session with {} ended: {} to the {}", key.recordingId(), key.uri(),
+                    outcome.describe(), what);
+            events.accept(new RecorderEvent(key.recordingId(), key.uri(), recorderDialog.role(), status,
+                    "recorder stopped answering: " + outcome.describe() + " to the " + what));
+        }
+    }
+
+    private static DestinationResult failure(RecorderDialog.Key key, DestinationRole role, SipOutcome outcome) {
+        DestinationStatus status = switch (outcome.kind()) {
+            case ANSWERED -> DestinationStatus.REJECTED;
+            case TIMED_OUT -> DestinationStatus.TIMEOUT;
+            case NOT_SENT -> DestinationStatus.UNREACHABLE;
+        };
+        return result(key, role, status, outcome.status(), outcome.detail());
+    }
+
+    private static DestinationResult result(RecorderDialog.Key key, DestinationRole role, DestinationStatus status,
+                                            Integer sipStatus, String detail) {
+        return new DestinationResult(key.uri(), role, Dialect.SIPREC, status, sipStatus, detail, null);
+    }
+
+    private static String noLiveDialog(RecorderDialog.Key key) {
+        return "no live recording session for recording " + key.recordingId() + " with " + key.uri();
+    }
+
+    private static String describe(DestinationResult result) {
+        return result.sipStatus() == null ? result.status().wireName() + ": " + result.detail()
+                : result.sipStatus() + " " + result.detail();
+    }
+
+    private static CompletableFuture<DestinationResult> done(DestinationResult result) {
+        return CompletableFuture.completedFuture(result);
+    }
+}

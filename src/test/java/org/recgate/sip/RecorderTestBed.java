@@ -1,0 +1,94 @@
+package org.recgate.sip;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/**
+ * A CamelContext with two real {@code sip-recorder} components on free ports of 127.0.0.1:
+ * {@code sip-recorder} over UDP and {@code sip-recorder-tcp} over TCP. Recorder events of the UDP
+ * one are collected from {@code sip-recorder:events}.
+ */
+final class RecorderTestBed implements AutoCloseable {
+
+    static final String UDP = "sip-recorder";
+    static final String TCP = "sip-recorder-tcp";
+
+    private final CamelContext context = new DefaultCamelContext();
+    private final ProducerTemplate template;
+    private final BlockingQueue<RecorderEvent> events = new LinkedBlockingQueue<>();
+
+    RecorderTestBed() throws Exception {
+        context.addComponent(UDP, component("udp"));
+        context.addComponent(TCP, component("tcp"));
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(UDP + ":events").routeId("recorder-events").process(e -> events.add(e.getIn().getBody(RecorderEvent.class)));
+            }
+        });
+        context.start();
+        template = context.createProducerTemplate();
+    }
+
+    private static SipRecorderComponent component(String transport) throws Exception {
+        SipRecorderConfiguration configuration = new SipRecorderConfiguration();
+        configuration.setHost("127.0.0.1");
+        configuration.setPort(SippRecorder.freePort(transport));
+        configuration.setTransport(transport);
+        configuration.setDomain("cc.example.com");
+        return new SipRecorderComponent(configuration);
+    }
+
+    CamelContext context() {
+        return context;
+    }
+
+    /** Sends the request to the endpoint and waits (the test thread only) for the response. */
+    RecorderResponse send(String endpointUri, RecorderRequest request) throws Exception {
+        Object body = template.asyncRequestBody(endpointUri, request).get(30, TimeUnit.SECONDS);
+        assertNotNull(body, "no response body");
+        return (RecorderResponse) body;
+    }
+
+    RecorderEvent nextEvent() throws InterruptedException {
+        RecorderEvent event = events.poll(30, TimeUnit.SECONDS);
+        assertNotNull(event, "no recorder event within 30 s");
+        return event;
+    }
+
+    @Override
+    public void close() {
+        context.stop();
+    }
+
+    static RecordingSessionSpec spec(Map<String, Object> params) {
+        return new RecordingSessionSpec("rec-" + UUID.randomUUID(), "006e01d2a3b4c5d6", "00RV9H7S6O8V3BSHAG7GK2LAES00002M",
+                "7001", "destination",
+                List.of(new Participant("+15551230001", "Customer", false), new Participant("7001", "Agent", true)),
+                params, "00RV9H7S6O8V3BSHAG7GK2LAES00002M_7001.wav", Instant.now());
+    }
+
+    static RecorderRequest request(RecorderOperation operation, RecordingSessionSpec spec, RecorderDestination... destinations) {
+        return new RecorderRequest(operation, spec, Arrays.asList(destinations));
+    }
+
+    static RecorderDestination primary(String... candidates) {
+        return new RecorderDestination(List.of(candidates), DestinationRole.PRIMARY, Dialect.SIPREC);
+    }
+
+    static RecorderDestination duplicate(String... candidates) {
+        return new RecorderDestination(List.of(candidates), DestinationRole.DUPLICATE, Dialect.SIPREC);
+    }
+}

@@ -1,0 +1,111 @@
+package org.recgate.sip;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.ResolveEndpointFailedException;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PropertyBindingSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.recgate.sip.siprec.SiprecSettings;
+
+/** Endpoint URIs and options, without starting the SIP stack (the context is never started). */
+class SipRecorderComponentTest {
+
+    private CamelContext context;
+    private SipRecorderComponent component;
+
+    @BeforeEach
+    void setUp() {
+        context = new DefaultCamelContext();
+        component = new SipRecorderComponent();
+        component.getConfiguration().setHost("192.0.2.10");
+        context.addComponent("sip-recorder", component);
+    }
+
+    @AfterEach
+    void tearDown() {
+        context.stop();
+    }
+
+    @Test
+    void defaultsAreTheDocumentedOnes() {
+        SipRecorderConfiguration defaults = new SipRecorderConfiguration();
+        assertEquals("127.0.0.1", defaults.getHost());
+        assertEquals(5062, defaults.getPort());
+        assertEquals("udp", defaults.getTransport());
+        assertEquals(5000, defaults.getTimeoutMs());
+        assertEquals(Dialect.SIPREC, defaults.getDialect());
+        assertEquals("recgate", defaults.getFromUser());
+        assertEquals("urn:recgate:tlib:1", defaults.getMetadataNamespace());
+        assertEquals("408,5xx,6xx", defaults.getFailoverOnStatus());
+        assertEquals(40000, defaults.getMediaPort());
+        defaults.validate();
+        SiprecSettings settings = defaults.siprecSettings();
+        assertEquals("127.0.0.1", settings.domain(), "the domain defaults to the listening host");
+        assertEquals("127.0.0.1", settings.mediaAddress(), "the media address defaults to the listening host");
+    }
+
+    @Test
+    void endpointOptionsOverrideTheComponentsOnACopy() {
+        SipRecorderEndpoint endpoint = context.getEndpoint("sip-recorder:recorders?timeoutMs=750&failoverOnStatus=5xx"
+                + "&fromUser=rec&domain=cc.example.com&metadataNamespace=urn:example:x&mediaAddress=192.0.2.99"
+                + "&mediaPort=41000&dialect=siprec", SipRecorderEndpoint.class);
+        assertEquals("recorders", endpoint.getName());
+        SipRecorderConfiguration options = endpoint.getConfiguration();
+        assertEquals(750, options.getTimeoutMs());
+        assertEquals("5xx", options.getFailoverOnStatus());
+        assertEquals("rec", options.getFromUser());
+        assertEquals("cc.example.com", options.getDomain());
+        assertEquals("urn:example:x", options.getMetadataNamespace());
+        assertEquals("192.0.2.99", options.getMediaAddress());
+        assertEquals(41000, options.getMediaPort());
+        assertEquals(Dialect.SIPREC, options.getDialect());
+        assertEquals("192.0.2.10", options.getHost(), "the listening point comes from the component");
+        assertEquals(5000, component.getConfiguration().getTimeoutMs(), "the component's own options are untouched");
+    }
+
+    @Test
+    void theListeningPointBelongsToTheComponent() {
+        for (String option : new String[] {"host=192.0.2.1", "port=5070", "transport=tcp"}) {
+            ResolveEndpointFailedException error = assertThrows(ResolveEndpointFailedException.class,
+                    () -> context.getEndpoint("sip-recorder:recorders?" + option));
+            assertTrue(error.getMessage().contains("belongs to the component"), error.getMessage());
+        }
+    }
+
+    @Test
+    void unknownAndBadOptionsAreRefusedWithTheOptionNamed() {
+        assertThrows(ResolveEndpointFailedException.class, () -> context.getEndpoint("sip-recorder:recorders?timeout=5"));
+        assertRefused("failoverOnStatus=5x", "'5x'");
+        assertRefused("dialect=msml", "dialect MSML is not supported");
+        assertRefused("metadataNamespace=urn:ietf:params:xml:ns:recording:1", "metadataNamespace");
+        assertRefused("timeoutMs=0", "timeoutMs");
+    }
+
+    private void assertRefused(String option, String message) {
+        ResolveEndpointFailedException error = assertThrows(ResolveEndpointFailedException.class,
+                () -> context.getEndpoint("sip-recorder:recorders?" + option));
+        assertTrue(error.getMessage().contains(message), error.getMessage());
+    }
+
+    @Test
+    void theComponentIsConfiguredThroughItsConfigurationProperty() {
+        PropertyBindingSupport.build().bind(context, component, "configuration.port", "5070");
+        PropertyBindingSupport.build().bind(context, component, "configuration.transport", "TCP");
+        assertEquals(5070, component.getConfiguration().getPort());
+        assertEquals("tcp", component.getConfiguration().getTransport());
+    }
+
+    @Test
+    void aWildcardHostCannotBeAdvertisedInContact() {
+        SipRecorderConfiguration configuration = new SipRecorderConfiguration();
+        configuration.setHost("0.0.0.0");
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, configuration::validate);
+        assertTrue(error.getMessage().contains("Via and Contact"), error.getMessage());
+    }
+}

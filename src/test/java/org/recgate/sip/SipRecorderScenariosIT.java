@@ -1,0 +1,244 @@
+package org.recgate.sip;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.recgate.sip.RecorderTestBed.duplicate;
+import static org.recgate.sip.RecorderTestBed.primary;
+import static org.recgate.sip.RecorderTestBed.request;
+import static org.recgate.sip.RecorderTestBed.spec;
+import static org.recgate.sip.SipRecorderLifecycleIT.only;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.AsyncProducer;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.InvalidPayloadException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The component against real SIPREC recorders played by sipp (UDP unless said): duplicates,
+ * failover, refusals, timeouts, unreachable recorders, and what recorders do on their own.
+ */
+class SipRecorderScenariosIT {
+
+    private static final String RECORDERS = RecorderTestBed.UDP + ":recorders";
+    private static final String QUICK = RECORDERS + "?timeoutMs=500";
+
+    private static RecorderTestBed bed;
+
+    @BeforeAll
+    static void start() throws Exception {
+        bed = new RecorderTestBed();
+    }
+
+    @AfterAll
+    static void stop() {
+        bed.close();
+    }
+
+    /** A URI where nothing listens: UDP requests to it are never answered. */
+    private static String silentRecorder() throws Exception {
+        return "sip:srs@127.0.0.1:" + SippRecorder.freePort("udp");
+    }
+
+    @Test
+    void aDuplicateGoesToBothRecordersAtOnceWithoutBlockingTheCaller() throws Exception {
+        try (SippRecorder first = SippRecorder.start("srs_answer.xml", "udp", "-d", "1500");
+             SippRecorder second = SippRecorder.start("srs_answer.xml", "udp", "-d", "1500")) {
+            RecordingSessionSpec spec = spec(Map.of());
+            Endpoint endpoint = bed.context().getEndpoint(RECORDERS);
+            AsyncProducer producer = endpoint.createAsyncProducer();
+            producer.start();
+            Exchange exchange = endpoint.createExchange();
+            exchange.getIn().setBody(request(RecorderOperation.START, spec, primary(first.uri()), duplicate(second.uri())));
+            CompletableFuture<Boolean> done = new CompletableFuture<>();
+
+            long started = System.nanoTime();
+            boolean synchronous = producer.process(exchange, done::complete);
+            assertFalse(synchronous, "process() hands the work to SIP and returns");
+            assertFalse(done.isDone(), "both recorders wait 1.5 s before answering");
+            assertFalse(done.get(10, TimeUnit.SECONDS), "the callback completes asynchronously");
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertTrue(took.compareTo(Duration.ofMillis(2800)) < 0, "both INVITEs were out at once: " + took);
+
+            RecorderResponse response = exchange.getMessage().getBody(RecorderResponse.class);
+            assertEquals(spec.recordingId(), exchange.getMessage().getHeader(SipRecorderConstants.RECORDING_ID));
+            assertEquals(RecorderOperation.START, exchange.getMessage().getHeader(SipRecorderConstants.OPERATION));
+            assertEquals(List.of(DestinationRole.PRIMARY, DestinationRole.DUPLICATE),
+                    response.results().stream().map(DestinationResult::role).toList(), "request order");
+            assertEquals(List.of(first.uri(), second.uri()), response.results().stream().map(DestinationResult::uri).toList());
+            response.results().forEach(result -> assertEquals(DestinationStatus.ESTABLISHED, result.status(), result::toString));
+            producer.stop();
+
+            RecorderResponse stopped = bed.send(RECORDERS, request(RecorderOperation.STOP, spec,
+                    RecorderDestination.of(first.uri(), DestinationRole.PRIMARY, Dialect.SIPREC),
+                    RecorderDestination.of(second.uri(), DestinationRole.DUPLICATE, Dialect.SIPREC)));
+            stopped.results().forEach(result -> assertEquals(DestinationStatus.ENDED, result.status(), result::toString));
+            first.assertPassed();
+            second.assertPassed();
+        }
+    }
+
+    @Test
+    void aCandidateThatNeverAnswersIsLeftForTheNext() throws Exception {
+        try (SippRecorder recorder = SippRecorder.start("srs_answer.xml", "udp")) {
+            RecordingSessionSpec spec = spec(Map.of());
+            long started = System.nanoTime();
+            DestinationResult result = only(bed.send(QUICK, request(RecorderOperation.START, spec,
+                    primary(silentRecorder(), recorder.uri()))));
+            assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() >= 500, "the first candidate had its 500 ms");
+            assertEquals(DestinationStatus.ESTABLISHED, result.status(), result::toString);
+            assertEquals(recorder.uri(), result.uri(), "the URI that answered");
+
+            only(bed.send(QUICK, request(RecorderOperation.STOP, spec, primary(recorder.uri()))));
+            recorder.assertPassed();
+        }
+    }
+
+    @Test
+    void noAnswerInTimeIsTimeout() throws Exception {
+        String silent = silentRecorder();
+        DestinationResult result = only(bed.send(QUICK, request(RecorderOperation.START, spec(Map.of()), primary(silent))));
+        assertEquals(new DestinationResult(silent, DestinationRole.PRIMARY, Dialect.SIPREC, DestinationStatus.TIMEOUT,
+                null, "no final answer within 500 ms", null), result);
+    }
+
+    @Test
+    void busyHereIsFinal() throws Exception {
+        try (SippRecorder recorder = SippRecorder.start("srs_reject_486.xml", "udp")) {
+            DestinationResult result = only(bed.send(QUICK, request(RecorderOperation.START, spec(Map.of()),
+                    primary(recorder.uri(), silentRecorder()))));
+            assertEquals(new DestinationResult(recorder.uri(), DestinationRole.PRIMARY, Dialect.SIPREC,
+                    DestinationStatus.REJECTED, 486, "Busy Here", null), result, "no failover after a 486");
+            recorder.assertPassed();
+        }
+    }
+
+    @Test
+    void serviceUnavailableIsRejectedWhenNoOtherCandidateIsLeft() throws Exception {
+        try (SippRecorder recorder = SippRecorder.start("srs_reject_503.xml", "udp")) {
+            DestinationResult result = only(bed.send(RECORDERS, request(RecorderOperation.START, spec(Map.of()),
+                    primary(recorder.uri()))));
+            assertEquals(new DestinationResult(recorder.uri(), DestinationRole.PRIMARY, Dialect.SIPREC,
+                    DestinationStatus.REJECTED, 503, "Service Unavailable", null), result);
+            recorder.assertPassed();
+        }
+    }
+
+    @Test
+    void serviceUnavailableFailsOverToTheNextRecorder() throws Exception {
+        try (SippRecorder refusing = SippRecorder.start("srs_reject_503.xml", "udp");
+             SippRecorder answering = SippRecorder.start("srs_answer.xml", "udp")) {
+            RecordingSessionSpec spec = spec(Map.of());
+            DestinationResult result = only(bed.send(RECORDERS, request(RecorderOperation.START, spec,
+                    primary(refusing.uri(), answering.uri()))));
+            assertEquals(DestinationStatus.ESTABLISHED, result.status(), result::toString);
+            assertEquals(answering.uri(), result.uri());
+            assertEquals(DestinationStatus.ENDED,
+                    only(bed.send(RECORDERS, request(RecorderOperation.STOP, spec, primary(answering.uri())))).status());
+            refusing.assertPassed();
+            answering.assertPassed();
+        }
+    }
+
+    @Test
+    void aRecorderThatHangsUpEndsItsDestinationWithAnEvent() throws Exception {
+        try (SippRecorder recorder = SippRecorder.start("srs_hangup.xml", "udp")) {
+            RecordingSessionSpec spec = spec(Map.of());
+            RecorderDestination destination = primary(recorder.uri());
+            assertEquals(DestinationStatus.ESTABLISHED,
+                    only(bed.send(RECORDERS, request(RecorderOperation.START, spec, destination))).status());
+            assertEquals(DestinationStatus.ESTABLISHED,
+                    only(bed.send(RECORDERS, request(RecorderOperation.PAUSE, spec, destination))).status());
+
+            RecorderEvent event = bed.nextEvent();
+            assertEquals(new RecorderEvent(spec.recordingId(), recorder.uri(), DestinationRole.PRIMARY, 503,
+                    "recorder sent BYE (Recorder shutting down)"), event);
+            recorder.assertPassed();
+
+            DestinationResult stop = only(bed.send(RECORDERS, request(RecorderOperation.STOP, spec, destination)));
+            assertEquals(DestinationStatus.ENDED, stop.status());
+            assertNull(stop.sipStatus(), "nothing was sent: the session was already over");
+        }
+    }
+
+    @Test
+    void aSnapshotRequestGetsACompleteSnapshotInAnUpdate() throws Exception {
+        try (SippRecorder recorder = SippRecorder.start("srs_snapshot.xml", "udp")) {
+            RecordingSessionSpec spec = spec(Map.of("campaign", "spring"));
+            RecorderDestination destination = primary(recorder.uri());
+            assertEquals(DestinationStatus.ESTABLISHED,
+                    only(bed.send(RECORDERS, request(RecorderOperation.START, spec, destination))).status());
+            RecordingSessionSpec paused = new RecordingSessionSpec(spec.recordingId(), spec.connectionId(), spec.callUuid(),
+                    spec.recordedDn(), spec.side(), spec.participants(), Map.of("campaign", "paused-one"),
+                    spec.fileName(), spec.startTime());
+            assertEquals(DestinationStatus.ESTABLISHED,
+                    only(bed.send(RECORDERS, request(RecorderOperation.PAUSE, paused, destination))).status());
+
+            assertEquals(spec.recordingId(), bed.nextEvent().recordingId(), "the recorder hangs up after the snapshot");
+            recorder.assertPassed();
+        }
+    }
+
+    @Test
+    void aSnapshotRequestInAReInviteGetsTheCurrentOfferThenASnapshot() throws Exception {
+        try (SippRecorder recorder = SippRecorder.start("srs_snapshot_reinvite.xml", "udp")) {
+            RecordingSessionSpec spec = spec(Map.of("campaign", "paused-one"));
+            RecorderDestination destination = primary(recorder.uri());
+            assertEquals(DestinationStatus.ESTABLISHED,
+                    only(bed.send(RECORDERS, request(RecorderOperation.START, spec, destination))).status());
+            assertEquals(DestinationStatus.ESTABLISHED,
+                    only(bed.send(RECORDERS, request(RecorderOperation.PAUSE, spec, destination))).status());
+
+            assertEquals(spec.recordingId(), bed.nextEvent().recordingId(), "the recorder hangs up after the snapshot");
+            recorder.assertPassed();
+        }
+    }
+
+    @Test
+    void requestsThatCannotBeSentAreUnreachable() throws Exception {
+        RecordingSessionSpec spec = spec(Map.of());
+        DestinationResult badUri = only(bed.send(RECORDERS, request(RecorderOperation.START, spec, primary("srs at nowhere"))));
+        assertEquals(DestinationStatus.UNREACHABLE, badUri.status());
+        assertTrue(badUri.detail().startsWith("bad recorder URI"), badUri.detail());
+
+        DestinationResult telUri = only(bed.send(RECORDERS, request(RecorderOperation.START, spec, primary("tel:+15551230001"))));
+        assertEquals(DestinationStatus.UNREACHABLE, telUri.status());
+
+        String closed = "sip:srs@127.0.0.1:" + SippRecorder.freePort("tcp");
+        DestinationResult refused = only(bed.send(RecorderTestBed.TCP + ":recorders",
+                request(RecorderOperation.START, spec, primary(closed))));
+        assertEquals(DestinationStatus.UNREACHABLE, refused.status(), refused::toString);
+        assertNull(refused.sipStatus());
+
+        DestinationResult msml = only(bed.send(RECORDERS, request(RecorderOperation.START, spec,
+                new RecorderDestination(List.of(closed), DestinationRole.PRIMARY, Dialect.MSML))));
+        assertEquals(new DestinationResult(closed, DestinationRole.PRIMARY, Dialect.MSML, DestinationStatus.UNREACHABLE,
+                null, "sip-recorder does not speak msml", null), msml);
+    }
+
+    @Test
+    void stoppingTheComponentHangsUpLiveSessions() throws Exception {
+        try (RecorderTestBed own = new RecorderTestBed();
+             SippRecorder recorder = SippRecorder.start("srs_answer.xml", "udp")) {
+            assertEquals(DestinationStatus.ESTABLISHED, only(own.send(RECORDERS,
+                    request(RecorderOperation.START, spec(Map.of()), primary(recorder.uri())))).status());
+            own.context().stop();
+            recorder.assertPassed();
+        }
+    }
+
+    @Test
+    void aBodyThatIsNotARecorderRequestFailsTheExchange() {
+        Exchange exchange = bed.context().createProducerTemplate().send(RECORDERS, e -> e.getIn().setBody("start please"));
+        assertTrue(exchange.getException() instanceof InvalidPayloadException, String.valueOf(exchange.getException()));
+    }
+}

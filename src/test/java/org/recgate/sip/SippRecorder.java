@@ -1,0 +1,130 @@
+package org.recgate.sip;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * sipp (Debian package sip-tester) playing a SIPREC recorder for one call: a scenario from
+ * src/test/resources/sipp on a free port of 127.0.0.1. A failed {@code ereg check_it} or an
+ * unexpected message fails the call, and sipp then exits non-zero; {@link #assertPassed()} waits
+ * for the exit and shows sipp's error and message logs (kept under target/sipp/).
+ */
+final class SippRecorder implements AutoCloseable {
+
+    private static final Path SCENARIOS = Path.of("src/test/resources/sipp");
+    private static final Path OUTPUT = Path.of("target/sipp");
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+
+    private final String scenario;
+    private final String transport;
+    private final int port;
+    private final Path output;
+    private final Process process;
+
+    private SippRecorder(String scenario, String transport, int port, Path output, Process process) {
+        this.scenario = scenario;
+        this.transport = transport;
+        this.port = port;
+        this.output = output;
+        this.process = process;
+    }
+
+    /** Starts sipp and returns once it listens. {@code extraArguments}: e.g. {@code -d 2000} for {@code <pause/>}. */
+    static SippRecorder start(String scenario, String transport, String... extraArguments) throws IOException {
+        int port = freePort(transport);
+        Path output = OUTPUT.resolve(scenario.replace(".xml", "") + "-" + transport + "-" + port);
+        Files.createDirectories(output);
+        List<String> command = new ArrayList<>(List.of("sipp",
+                "-sf", SCENARIOS.resolve(scenario).toAbsolutePath().toString(),
+                "-i", "127.0.0.1", "-p", Integer.toString(port), "-t", "tcp".equals(transport) ? "t1" : "u1",
+                "-m", "1", "-timeout", "30s", "-timeout_error", "-nostdin",
+                "-trace_err", "-error_file", output.resolve("errors.log").toString(),
+                "-trace_msg", "-message_file", output.resolve("messages.log").toString()));
+        command.addAll(List.of(extraArguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(output.resolve("screen.log").toFile()).start();
+        SippRecorder recorder = new SippRecorder(scenario, transport, port, output, process);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> !process.isAlive() || !isFree(port, transport));
+        assertTrue(process.isAlive(), () -> "sipp did not start: " + recorder.logs());
+        return recorder;
+    }
+
+    /** The recorder's SIP URI. */
+    String uri() {
+        return "sip:srs@127.0.0.1:" + port;
+    }
+
+    /** Waits for sipp to finish its call and asserts exit code 0 (every check passed). */
+    void assertPassed() throws Exception {
+        assertTrue(process.waitFor(45, TimeUnit.SECONDS), () -> scenario + " did not finish: " + logs());
+        assertEquals(0, process.exitValue(), () -> scenario + " over " + transport + " failed: " + logs());
+    }
+
+    private String logs() {
+        StringBuilder logs = new StringBuilder();
+        for (String name : List.of("errors.log", "screen.log")) {
+            Path file = output.resolve(name);
+            try {
+                if (Files.exists(file)) {
+                    String text = Files.readString(file);
+                    logs.append("\n--- ").append(file).append('\n').append(text, Math.max(0, text.length() - 4000), text.length());
+                }
+            } catch (IOException e) {
+                logs.append("\n(cannot read ").append(file).append(": ").append(e).append(')');
+            }
+        }
+        return logs.toString();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            process.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A port free on 127.0.0.1 for the transport (and for UDP too, where sipp opens it as well). */
+    static int freePort(String transport) throws IOException {
+        while (true) {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0, 1, LOOPBACK)) {
+                port = socket.getLocalPort();
+            }
+            if (isFree(port, "udp") && isFree(port, transport)) {
+                return port;
+            }
+        }
+    }
+
+    static boolean isFree(int port, String transport) throws IOException {
+        try {
+            if ("tcp".equals(transport)) {
+                try (ServerSocket socket = new ServerSocket()) {
+                    socket.setReuseAddress(false);
+                    socket.bind(new InetSocketAddress(LOOPBACK, port));
+                }
+            } else {
+                new DatagramSocket(port, LOOPBACK).close();
+            }
+            return true;
+        } catch (BindException e) {
+            return false;
+        }
+    }
+}
