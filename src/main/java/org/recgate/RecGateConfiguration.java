@@ -34,6 +34,8 @@ import org.recgate.recording.RecordingIndications;
 import org.recgate.recording.RecordingQuery;
 import org.recgate.recording.RecordingRegistry;
 import org.recgate.sip.Dialect;
+import org.recgate.sip.SipRecorderComponent;
+import org.recgate.sip.SipRecorderConfiguration;
 import org.recgate.tlib.codec.TlibMessageDecoder;
 import org.recgate.tlib.codec.TlibMessageEncoder;
 import org.recgate.tlib.server.JsonLineFrameDecoderFactory;
@@ -95,6 +97,7 @@ public final class RecGateConfiguration implements CamelConfiguration {
         registry.bind("auditTrail", new AuditTrail(publisher, settings.auditTopic(), clock));
         registry.bind("userEventRecords", new UserEventRecords(publisher, settings.userEventsTopic(), clock));
 
+        context.addComponent("sip-recorder", new SipRecorderComponent(sipConfiguration(settings)));
         CallRegistry calls = new CallRegistry(clock);
         CallFeed callFeed = new CallFeed(calls);
         registry.bind("callFeed", callFeed);
@@ -112,6 +115,16 @@ public final class RecGateConfiguration implements CamelConfiguration {
         control.addListener(indications);
         registry.bind("recordingControl", control);
         registry.bind("recordingQuery", new RecordingQuery(calls, recordings));
+    }
+
+    /** The gateway's own SIP listening point and the recorder timeout (docs/sip-recorder.md). */
+    private static SipRecorderConfiguration sipConfiguration(GatewaySettings settings) {
+        SipRecorderConfiguration sip = new SipRecorderConfiguration();
+        sip.setHost(settings.sipHost());
+        sip.setPort(settings.sipPort());
+        sip.setTransport(settings.sipTransport());
+        sip.setTimeoutMs(settings.recorderTimeoutMs());
+        return sip;
     }
 
     private static RecorderPolicy recorderPolicy(GatewaySettings settings) {

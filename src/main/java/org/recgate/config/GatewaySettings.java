@@ -11,7 +11,8 @@ import org.apache.camel.spi.PropertiesComponent;
 public record GatewaySettings(int tlibMaxLineBytes, int tlibMaxPendingBytes, String dnFile, String serverName,
                               String recorderUris, String recorderDialect, String recorderAllowedHosts,
                               String fileNameTemplate, int demoRecorderPort, String dataDir,
-                              String auditTopic, String userEventsTopic, String indicationsTopic) {
+                              String auditTopic, String userEventsTopic, String indicationsTopic,
+                              String sipHost, int sipPort, String sipTransport, int recorderTimeoutMs) {
 
     /** The documented default of {@code recgate.dn-file}; when it does not exist the bundled demo file is used. */
     public static final String DEFAULT_DN_FILE = "config/dns.yaml";
@@ -30,7 +31,11 @@ public record GatewaySettings(int tlibMaxLineBytes, int tlibMaxPendingBytes, Str
                 required(properties, "recgate.data-dir"),
                 required(properties, "recgate.kafka.topic.audit"),
                 required(properties, "recgate.kafka.topic.user-events"),
-                required(properties, "recgate.kafka.topic.indications"));
+                required(properties, "recgate.kafka.topic.indications"),
+                required(properties, "recgate.sip.host"),
+                positiveInt(properties, "recgate.sip.port"),
+                required(properties, "recgate.sip.transport"),
+                positiveInt(properties, "recgate.recorder.timeout-ms"));
     }
 
     public Path dnFilePath() {

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * unexpected message fails the call, and sipp then exits non-zero; {@link #assertPassed()} waits
  * for the exit and shows sipp's error and message logs (kept under target/sipp/).
  */
-final class SippRecorder implements AutoCloseable {
+public final class SippRecorder implements AutoCloseable {
 
     private static final Path SCENARIOS = Path.of("src/test/resources/sipp");
     private static final Path OUTPUT = Path.of("target/sipp");
@@ -44,7 +44,7 @@ final class SippRecorder implements AutoCloseable {
     }
 
     /** Starts sipp and returns once it listens. {@code extraArguments}: e.g. {@code -d 2000} for {@code <pause/>}. */
-    static SippRecorder start(String scenario, String transport, String... extraArguments) throws IOException {
+    public static SippRecorder start(String scenario, String transport, String... extraArguments) throws IOException {
         int port = freePort(transport);
         Path output = OUTPUT.resolve(scenario.replace(".xml", "") + "-" + transport + "-" + port);
         Files.createDirectories(output);
@@ -65,12 +65,12 @@ final class SippRecorder implements AutoCloseable {
     }
 
     /** The recorder's SIP URI. */
-    String uri() {
+    public String uri() {
         return "sip:srs@127.0.0.1:" + port;
     }
 
     /** Waits for sipp to finish its call and asserts exit code 0 (every check passed). */
-    void assertPassed() throws Exception {
+    public void assertPassed() throws Exception {
         assertTrue(process.waitFor(45, TimeUnit.SECONDS), () -> scenario + " did not finish: " + logs());
         assertEquals(0, process.exitValue(), () -> scenario + " over " + transport + " failed: " + logs());
     }
@@ -100,7 +100,7 @@ final class SippRecorder implements AutoCloseable {
     }
 
     /** A port free on 127.0.0.1 for the transport (and for UDP too, where sipp opens it as well). */
-    static int freePort(String transport) throws IOException {
+    public static int freePort(String transport) throws IOException {
         while (true) {
             int port;
             try (ServerSocket socket = new ServerSocket(0, 1, LOOPBACK)) {

@@ -154,6 +154,24 @@ public final class TlibTestClient implements AutoCloseable {
         }
     }
 
+    /** A position in the events received so far, for {@link #awaitSince}. */
+    public int mark() {
+        return received.size();
+    }
+
+    /**
+     * The first event since {@code mark} that matches: among those already stepped over (e.g. by
+     * {@link #request} waiting for its reply), else the next ones to arrive.
+     */
+    public JsonNode awaitSince(int mark, Predicate<JsonNode> expected) {
+        for (JsonNode event : received.subList(Math.min(mark, received.size()), received.size())) {
+            if (expected.test(event)) {
+                return event;
+            }
+        }
+        return await(expected);
+    }
+
     /** The next event, whatever it is. */
     public JsonNode next() {
         return await(e -> true);
