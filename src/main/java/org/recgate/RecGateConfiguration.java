@@ -21,7 +21,9 @@ import org.recgate.config.DnDirectory;
 import org.recgate.config.DnFile;
 import org.recgate.config.DnFileException;
 import org.recgate.config.GatewaySettings;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.recgate.kafka.AuditTrail;
+import org.recgate.kafka.KafkaBrokerHealthCheck;
 import org.recgate.kafka.KafkaCallEvents;
 import org.recgate.kafka.RecordPublisher;
 import org.recgate.kafka.UserEventRecords;
@@ -93,6 +95,7 @@ public final class RecGateConfiguration implements CamelConfiguration {
         registry.bind("userEventRelay", new UserEventRelay(sessions, outbound, screenCaptureStates));
 
         Clock clock = Clock.systemUTC();
+        registerKafkaHealthCheck(context);
         RecordPublisher publisher = new RecordPublisher(context, metrics);
         registry.bind("auditTrail", new AuditTrail(publisher, settings.auditTopic(), clock));
         registry.bind("userEventRecords", new UserEventRecords(publisher, settings.userEventsTopic(), clock));
@@ -115,6 +118,22 @@ public final class RecGateConfiguration implements CamelConfiguration {
         control.addListener(indications);
         registry.bind("recordingControl", control);
         registry.bind("recordingQuery", new RecordingQuery(calls, recordings));
+    }
+
+    /** {@code kafka-brokers} in /observe/health; closed with the context. */
+    private static void registerKafkaHealthCheck(CamelContext context) {
+        HealthCheckRegistry health = HealthCheckRegistry.get(context);
+        if (health == null) {
+            return; // health checks are off
+        }
+        KafkaBrokerHealthCheck check = new KafkaBrokerHealthCheck(
+                context.getPropertiesComponent().resolveProperty("camel.component.kafka.brokers").orElseThrow());
+        health.register(check);
+        try {
+            context.addService(check, true, false);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot add the Kafka health check", e);
+        }
     }
 
     /** The gateway's own SIP listening point and the recorder timeout (docs/sip-recorder.md). */

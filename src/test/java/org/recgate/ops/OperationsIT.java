@@ -26,9 +26,13 @@ class OperationsIT {
     private final HttpClient http = HttpClient.newHttpClient();
 
     private String get(RunningGateway gateway, String path) throws Exception {
+        return get(gateway, path, 200);
+    }
+
+    private String get(RunningGateway gateway, String path, int status) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + gateway.managementPort() + path)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), path + ": " + response.body());
+        assertEquals(status, response.statusCode(), path + ": " + response.body());
         return response.body();
     }
 
@@ -49,6 +53,19 @@ class OperationsIT {
         }
         String message = cause.getMessage();
         assertTrue(message.contains(dnFile + " line 2, at applications.a: unknown role 'admin'"), message);
+    }
+
+    @Test
+    void aKafkaOutageIsReportedAndClientsAreStillServed() throws Exception {
+        String nowhere = "127.0.0.1:" + RunningGateway.freePort();
+        try (RunningGateway gateway = RunningGateway.start(Map.of("recgate.kafka.brokers", nowhere));
+             TlibTestClient client = gateway.connectAs("desktop")) {
+            assertEquals("EventRegistered", client.register("1001", null).path("message").asText());
+            String health = get(gateway, "/observe/health?exposureLevel=full", 503);
+            assertTrue(health.contains("kafka-brokers") && health.contains("DOWN"), health);
+            assertEquals("EventUnregistered", client.request(message("RequestUnregisterAddress").put("AttrThisDN", "1001"))
+                    .path("message").asText(), "still served");
+        }
     }
 
     @Test

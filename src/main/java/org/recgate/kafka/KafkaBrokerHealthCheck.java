@@ -1,0 +1,53 @@
+package org.recgate.kafka;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.impl.health.AbstractHealthCheck;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+
+/**
+ * {@code kafka-brokers} in {@code /observe/health}: DOWN while no broker answers. The T-Library
+ * side keeps serving meanwhile; records wait in their queues (docs/kafka.md).
+ */
+public final class KafkaBrokerHealthCheck extends AbstractHealthCheck implements AutoCloseable {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(2);
+    private final Admin admin;
+    private final String brokers;
+
+    public KafkaBrokerHealthCheck(String brokers) {
+        super("recgate", "kafka-brokers");
+        this.brokers = brokers;
+        this.admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis()));
+    }
+
+    @Override
+    public boolean isLiveness() {
+        return false; // a broker outage does not make the gateway itself unhealthy, only not ready
+    }
+
+    @Override
+    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        builder.detail("brokers", brokers);
+        try {
+            int nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) TIMEOUT.toMillis()))
+                    .nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).size();
+            builder.detail("nodes", nodes);
+            builder.up();
+        } catch (Exception e) {
+            builder.message("no Kafka broker answers at " + brokers).down();
+        }
+    }
+
+    @Override
+    public void close() {
+        admin.close(Duration.ofSeconds(1));
+    }
+}
