@@ -34,6 +34,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private final int port;
     private final Path dataDir;
+    private int controllerPort; // chosen at the first start, kept for restarts
     private KafkaRaftServer server;
 
     public EmbeddedKafkaBroker(int port, Path dataDir) {
@@ -45,11 +46,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
-    /** Formats the log folder on first use, starts the broker and waits until it answers. */
+    /**
+     * Formats the log folder on first use, starts the broker and waits until it answers. After
+     * {@link #close()} it can be started again, with the records it had.
+     */
     public void start() throws Exception {
         long started = System.nanoTime();
         Files.createDirectories(dataDir);
-        int controllerPort = freePort();
+        if (controllerPort == 0) {
+            controllerPort = freePort();
+        }
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
         props.put("node.id", "1");
@@ -68,7 +74,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         props.put("share.coordinator.state.topic.min.isr", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
         KafkaConfig config = KafkaConfig.fromProps(props, false);
-        format(config);
+        if (!Files.exists(dataDir.resolve("meta.properties"))) {
+            format(); // once: a restart keeps the folder, its cluster id and its records
+        }
         server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
         awaitReady();
@@ -76,7 +84,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), dataDir.toAbsolutePath());
     }
 
-    private void format(KafkaConfig config) throws Exception {
+    private void format() throws Exception {
         new Formatter()
                 .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                 .setClusterId(Uuid.randomUuid().toString())
@@ -86,7 +94,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 .setControllerListenerName(CONTROLLER)
                 .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
                 .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
-                .setIgnoreFormatted(true) // a restart keeps the folder and its records
                 .run();
     }
 

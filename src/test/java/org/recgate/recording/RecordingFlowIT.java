@@ -3,10 +3,12 @@ package org.recgate.recording;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.recgate.testing.TlibTestClient.message;
+import static org.recgate.testing.Recordings.attachedData;
+import static org.recgate.testing.Recordings.establish;
+import static org.recgate.testing.Recordings.privateService;
+import static org.recgate.testing.Recordings.recorderSettings;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,34 +32,6 @@ import org.recgate.testing.TlibTestClient;
 class RecordingFlowIT {
 
     static final String CONN = "00000000000000a1";
-
-    static ObjectNode privateService(String msgId, String dn, String connectionId, Map<String, String> extensions) {
-        ObjectNode request = message("RequestPrivateService").put("AttrPrivateMsgID", msgId)
-                .put("AttrThisDN", dn).put("AttrConnectionID", connectionId);
-        ObjectNode ext = request.putObject("AttrExtensions");
-        extensions.forEach(ext::put);
-        return request;
-    }
-
-    static void establish(TlibTestClient feed, String connectionId, String thisDn, String otherDn) throws Exception {
-        JsonNode ack = feed.request(message("EventEstablished").put("AttrConnectionID", connectionId)
-                .put("AttrThisDN", thisDn).put("AttrOtherDN", otherDn).put("AttrCallUUID", "UUID" + connectionId)
-                .put("AttrANI", "+15550100").put("AttrDNIS", "800"));
-        assertEquals("EventACK", ack.path("message").asText(), ack::toString);
-    }
-
-    static boolean attachedData(JsonNode event, String gsipRecord) {
-        return "EventAttachedDataChanged".equals(event.path("message").asText())
-                && gsipRecord.equals(event.path("AttrUserData").path("GSIP_RECORD").asText());
-    }
-
-    static Map<String, String> recorderSettings(String recorderUri, String transport) throws Exception {
-        return Map.of("recgate.recorder.uri", recorderUri,
-                "recgate.recorder.allowed-hosts", "127.0.0.1",
-                "recgate.sip.port", Integer.toString(SippRecorder.freePort(transport)),
-                "recgate.sip.transport", transport,
-                "recgate.recorder.timeout-ms", "2000");
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"udp", "tcp"})

@@ -1,10 +1,10 @@
 package org.recgate.recording;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.recgate.recording.RecordingFlowIT.attachedData;
-import static org.recgate.recording.RecordingFlowIT.establish;
-import static org.recgate.recording.RecordingFlowIT.privateService;
-import static org.recgate.recording.RecordingFlowIT.recorderSettings;
+import static org.recgate.testing.Recordings.attachedData;
+import static org.recgate.testing.Recordings.establish;
+import static org.recgate.testing.Recordings.privateService;
+import static org.recgate.testing.Recordings.recorderSettings;
 import static org.recgate.testing.TlibTestClient.message;
 
 import com.fasterxml.jackson.databind.JsonNode;
