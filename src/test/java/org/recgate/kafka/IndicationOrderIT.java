@@ -1,0 +1,90 @@
+package org.recgate.kafka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.recgate.testing.Recordings.establish;
+import static org.recgate.testing.Recordings.privateService;
+import static org.recgate.testing.Recordings.recorderSettings;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.junit.jupiter.api.Test;
+import org.recgate.sip.SippRecorder;
+import org.recgate.testing.RunningGateway;
+import org.recgate.testing.TestKafka;
+import org.recgate.testing.TlibTestClient;
+
+/** 200 calls recorded at the same time by 10 desktops: per call, the indications on Kafka are in state order. */
+class IndicationOrderIT {
+
+    private static final int DESKTOPS = 10;
+    private static final int CALLS_EACH = 20;
+    private static final List<String> CYCLE = List.of("GSIP_RECORD_START", "GSIP_RECORD_PAUSE", "GSIP_RECORD_RESUME", "GSIP_RECORD_STOP");
+
+    @Test
+    void perCallOrderIsKept() throws Exception {
+        int calls = DESKTOPS * CALLS_EACH;
+        ExecutorService desktops = Executors.newFixedThreadPool(DESKTOPS);
+        try (SippRecorder recorder = SippRecorder.start("gw_srs_many.xml", "udp", "-m", Integer.toString(calls));
+             RunningGateway gateway = RunningGateway.start(recorderSettings(recorder.uri(), "udp"));
+             KafkaConsumer<String, String> indications = TestKafka.consumer(TestKafka.bootstrapServers(), gateway.topic("indications"));
+             TlibTestClient feed = gateway.connectAs("switch")) {
+            for (int d = 0; d < DESKTOPS; d++) {
+                for (int c = 0; c < CALLS_EACH; c++) {
+                    establish(feed, connectionId(d, c), dn(d), "5000");
+                }
+            }
+            List<CompletableFuture<Void>> work = new ArrayList<>();
+            for (int d = 0; d < DESKTOPS; d++) {
+                int desktop = d;
+                work.add(CompletableFuture.runAsync(() -> runDesktop(gateway, desktop), desktops));
+            }
+            CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+            recorder.assertPassed();
+
+            Map<String, List<String>> byCall = new LinkedHashMap<>();
+            for (ConsumerRecord<String, String> record : TestKafka.poll(indications, calls * CYCLE.size(), Duration.ofSeconds(60))) {
+                JsonNode indication = RecordSchemas.assertValid("recording-indication-1", record.value());
+                byCall.computeIfAbsent(record.key(), key -> new ArrayList<>())
+                        .add(indication.path("previousState").asText() + ">" + indication.path("state").asText());
+            }
+            assertEquals(calls, byCall.size());
+            byCall.forEach((call, states) ->
+                    assertEquals(List.of("Off>On", "On>Paused", "Paused>On", "On>Off"), states, "state order of call " + call));
+        } finally {
+            desktops.shutdownNow();
+        }
+    }
+
+    /** One desktop: starts all its calls' recordings, then pauses them all, resumes, stops. */
+    private static void runDesktop(RunningGateway gateway, int desktop) {
+        try (TlibTestClient client = gateway.connectAs("desktop")) {
+            client.register(dn(desktop), null);
+            for (String operation : CYCLE) {
+                for (int c = 0; c < CALLS_EACH; c++) {
+                    JsonNode reply = client.request(privateService(operation, dn(desktop), connectionId(desktop, c), Map.of()));
+                    assertEquals("EventACK", reply.path("message").asText(), reply::toString);
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String dn(int desktop) {
+        return Integer.toString(3000 + desktop);
+    }
+
+    private static String connectionId(int desktop, int call) {
+        return String.format("%08x%08x", 0xd0 + desktop, call);
+    }
+}
