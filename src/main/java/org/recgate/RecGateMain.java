@@ -1,14 +1,23 @@
 package org.recgate;
 
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 
-/** {@code java -jar recgate.jar}: runs the gateway with the documented settings. */
+/**
+ * {@code java -jar recgate.jar}: runs the gateway with the documented settings. A gateway that
+ * cannot start (a port taken, a bad DN file) exits with status 1 instead of lingering half-started.
+ */
 public final class RecGateMain {
 
     private RecGateMain() {
     }
 
-    public static void main(String[] args) throws Exception {
-        RecGate.create(Map.of()).run(args);
+    public static void main(String[] args) {
+        try {
+            RecGate.create(Map.of()).run(args);
+        } catch (Exception e) {
+            LoggerFactory.getLogger(RecGateMain.class).error("RecGate could not start: {}", e.getMessage(), e);
+            System.exit(1);
+        }
     }
 }
