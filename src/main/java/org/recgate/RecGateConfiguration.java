@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.nio.file.Files;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -37,6 +38,7 @@ import org.recgate.recording.RecordingQuery;
 import org.recgate.recording.RecordingRegistry;
 import org.recgate.sip.Dialect;
 import org.recgate.sip.SipRecorderComponent;
+import org.recgate.sip.demo.DemoRecorder;
 import org.recgate.sip.SipRecorderConfiguration;
 import org.recgate.tlib.codec.TlibMessageDecoder;
 import org.recgate.tlib.codec.TlibMessageEncoder;
@@ -108,7 +110,7 @@ public final class RecGateConfiguration implements CamelConfiguration {
         RecordingRegistry recordings = new RecordingRegistry(REMEMBERED_RECORDING_IDS);
         metrics.gauge("recgate.calls", "Calls known from the switch feed", calls, CallRegistry::size);
         metrics.gauge("recgate.recordings", "Recordings of the known calls", recordings, RecordingRegistry::size);
-        RecordingControl control = new RecordingControl(sessions, calls, recordings, recorderPolicy(settings), directory,
+        RecordingControl control = new RecordingControl(sessions, calls, recordings, recorderPolicy(context, settings), directory,
                 new FileNameTemplate(settings.fileNameTemplate(), hostName(), ZoneId.systemDefault()),
                 new RecorderEndpointGateway(context, RECORDER_ENDPOINT), clock);
         calls.addListener(control);
@@ -143,17 +145,36 @@ public final class RecGateConfiguration implements CamelConfiguration {
         sip.setPort(settings.sipPort());
         sip.setTransport(settings.sipTransport());
         sip.setTimeoutMs(settings.recorderTimeoutMs());
+        sip.setMsmlContentType(settings.msmlContentType());
+        sip.setMsmlRecordDest(settings.msmlRecordDest());
+        sip.setMsmlRecordFormat(settings.msmlRecordFormat());
+        sip.setMsmlMaxTime(settings.msmlMaxTime());
         return sip;
     }
 
-    private static RecorderPolicy recorderPolicy(GatewaySettings settings) {
+    private static RecorderPolicy recorderPolicy(CamelContext context, GatewaySettings settings) {
         List<String> recorders = RecorderPolicy.list(settings.recorderUris());
         if (recorders.isEmpty()) {
-            recorders = List.of("sip:recorder@127.0.0.1:" + settings.demoRecorderPort());
+            recorders = List.of(startDemoRecorder(context, settings).uri());
             LOG.info("No recorder configured (recgate.recorder.uri): recordings go to the demo recorder, {}", recorders.get(0));
         }
         return new RecorderPolicy(recorders, Dialect.parse(settings.recorderDialect()),
                 RecorderPolicy.list(settings.recorderAllowedHosts()));
+    }
+
+    /**
+     * The in-process demo recorder of the first run (docs/demo-recorder.md): it answers like a
+     * recorder and writes what it was asked to record under {@code recgate.data-dir/recordings}.
+     */
+    private static DemoRecorder startDemoRecorder(CamelContext context, GatewaySettings settings) {
+        DemoRecorder demo = new DemoRecorder(settings.sipHost(), settings.demoRecorderPort(), settings.sipTransport(),
+                Path.of(settings.dataDir()).resolve("recordings"));
+        try {
+            context.addService(demo, true, true);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the demo recorder", e);
+        }
+        return demo;
     }
 
     private static String hostName() {

@@ -12,7 +12,8 @@ public record GatewaySettings(int tlibMaxLineBytes, int tlibMaxPendingBytes, Str
                               String recorderUris, String recorderDialect, String recorderAllowedHosts,
                               String fileNameTemplate, int demoRecorderPort, String dataDir,
                               String auditTopic, String userEventsTopic, String indicationsTopic,
-                              String sipHost, int sipPort, String sipTransport, int recorderTimeoutMs) {
+                              String sipHost, int sipPort, String sipTransport, int recorderTimeoutMs,
+                              String msmlContentType, String msmlRecordDest, String msmlRecordFormat, String msmlMaxTime) {
 
     /** The documented default of {@code recgate.dn-file}; when it does not exist the bundled demo file is used. */
     public static final String DEFAULT_DN_FILE = "config/dns.yaml";
@@ -35,7 +36,11 @@ public record GatewaySettings(int tlibMaxLineBytes, int tlibMaxPendingBytes, Str
                 required(properties, "recgate.sip.host"),
                 positiveInt(properties, "recgate.sip.port"),
                 required(properties, "recgate.sip.transport"),
-                positiveInt(properties, "recgate.recorder.timeout-ms"));
+                positiveInt(properties, "recgate.recorder.timeout-ms"),
+                required(properties, "recgate.msml.content-type"),
+                required(properties, "recgate.msml.record-dest"),
+                required(properties, "recgate.msml.record-format"),
+                required(properties, "recgate.msml.max-time"));
     }
 
     public Path dnFilePath() {

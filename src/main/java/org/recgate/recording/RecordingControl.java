@@ -18,6 +18,7 @@ import org.recgate.config.DnDirectory;
 import org.recgate.sip.DestinationResult;
 import org.recgate.sip.DestinationRole;
 import org.recgate.sip.DestinationStatus;
+import org.recgate.sip.Dialect;
 import org.recgate.sip.Participant;
 import org.recgate.sip.RecorderDestination;
 import org.recgate.sip.RecorderEvent;
@@ -103,12 +104,14 @@ public final class RecordingControl implements CallListener {
         Call call = call(request);
         RecordingExtensions extensions = RecordingExtensions.parse(request.kvList(Attr.EXTENSIONS));
         String recordedDn = recordedDn(call, request.string(Attr.THIS_DN), extensions.side());
+        Dialect dialect = policy.dialect(directory.dn(recordedDn));
         List<RecordingDestination> destinations = new ArrayList<>();
-        destinations.add(new RecordingDestination(policy.primary(extensions.dest(), directory.dn(recordedDn)),
-                DestinationRole.PRIMARY, policy.dialect(directory.dn(recordedDn))));
+        List<String> primary = policy.primary(extensions.dest(), directory.dn(recordedDn));
+        // a ;dialect= parameter on the URI chooses the dialect of that destination (docs/sip-recorder.md)
+        destinations.add(new RecordingDestination(primary, DestinationRole.PRIMARY, Dialect.of(primary.get(0), dialect)));
         if (extensions.dest2() != null) {
-            destinations.add(new RecordingDestination(List.of(policy.allowed("dest2", extensions.dest2())),
-                    DestinationRole.DUPLICATE, policy.dialect(directory.dn(recordedDn))));
+            String dest2 = policy.allowed("dest2", extensions.dest2());
+            destinations.add(new RecordingDestination(List.of(dest2), DestinationRole.DUPLICATE, Dialect.of(dest2, dialect)));
         }
         ClientSession session = exchange.getProperty(TlibExchange.SESSION, ClientSession.class);
         Recording recording = new Recording(
@@ -301,6 +304,9 @@ public final class RecordingControl implements CallListener {
             if (result.sipStatus() != null) {
                 outcome.put("dest2-sip-status", (long) result.sipStatus());
             }
+            if (result.resultCode() != null) {
+                outcome.put("dest2-msml-result", (long) result.resultCode());
+            }
             return outcome;
         }).orElse(Map.of());
     }
@@ -314,6 +320,9 @@ public final class RecordingControl implements CallListener {
         return switch (result.status()) {
             case REJECTED -> {
                 extensions.put("sip-status", (long) (result.sipStatus() == null ? 0 : result.sipStatus()));
+                if (result.resultCode() != null) {
+                    extensions.put("msml-result", (long) result.resultCode()); // the media server's MSML result
+                }
                 yield new TlibException(ErrorCode.RECORDER_REJECTED, "the recorder " + result.uri() + " answered "
                         + result.sipStatus() + detail + "; recording " + recording.id() + " is unchanged", extensions, false);
             }

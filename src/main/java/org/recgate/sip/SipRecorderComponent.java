@@ -9,6 +9,8 @@ import java.util.concurrent.RejectedExecutionException;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.support.DefaultComponent;
+import org.recgate.sip.msml.MsmlRecorder;
+import org.recgate.sip.session.RecorderDialects;
 import org.recgate.sip.siprec.SiprecRecorder;
 import org.recgate.sip.stack.SipUserAgent;
 import org.slf4j.Logger;
@@ -16,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code sip-recorder:} component: the gateway as a SIP user agent client toward recording
- * servers. {@code to("sip-recorder:recorders")} starts, pauses, resumes, updates and stops
+ * servers (SIPREC) and media servers (MSML). {@code to("sip-recorder:recorders")} starts, pauses, resumes, updates and stops
  * recording sessions ({@link RecorderRequest} in, {@link RecorderResponse} out);
  * {@code from("sip-recorder:events")} delivers what recorders do on their own
  * ({@link RecorderEvent}). docs/sip-recorder.md describes it.
@@ -36,7 +38,7 @@ public class SipRecorderComponent extends DefaultComponent {
     private final List<SipRecorderConsumer> consumers = new CopyOnWriteArrayList<>();
     private ExecutorService worker;
     private SipUserAgent userAgent;
-    private SiprecRecorder recorder;
+    private RecorderDialects dialects;
 
     public SipRecorderComponent() {
     }
@@ -74,14 +76,15 @@ public class SipRecorderComponent extends DefaultComponent {
         configuration.validate();
         worker = getCamelContext().getExecutorServiceManager().newDefaultThreadPool(this, "SipRecorder");
         userAgent = new SipUserAgent(configuration.getHost(), configuration.getPort(), configuration.getTransport(), worker);
-        recorder = new SiprecRecorder(userAgent, this::publish);
-        userAgent.start(recorder);
+        dialects = new RecorderDialects(userAgent, List.of(new SiprecRecorder(userAgent, this::publish),
+                new MsmlRecorder(userAgent, this::publish)));
+        userAgent.start(dialects);
     }
 
     @Override
     protected void doStop() throws Exception {
-        if (recorder != null) {
-            recorder.hangUpAll();
+        if (dialects != null) {
+            dialects.hangUpAll();
         }
         if (userAgent != null) {
             userAgent.stop();
@@ -89,15 +92,15 @@ public class SipRecorderComponent extends DefaultComponent {
         if (worker != null) {
             getCamelContext().getExecutorServiceManager().shutdownGraceful(worker);
         }
-        recorder = null;
+        dialects = null;
         userAgent = null;
         worker = null;
         super.doStop();
     }
 
-    /** The SIPREC side, for producers; null while the component is stopped. */
-    SiprecRecorder recorder() {
-        return recorder;
+    /** The dialects (SIPREC, MSML), for producers; null while the component is stopped. */
+    RecorderDialects dialects() {
+        return dialects;
     }
 
     void addConsumer(SipRecorderConsumer consumer) {

@@ -5,6 +5,8 @@ import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
+import org.recgate.sip.msml.MsmlSettings;
+import org.recgate.sip.msml.RecordDestination;
 import org.recgate.sip.siprec.RecordingMetadata;
 import org.recgate.sip.siprec.SiprecSettings;
 
@@ -20,6 +22,9 @@ import org.recgate.sip.siprec.SiprecSettings;
 public class SipRecorderConfiguration implements Cloneable {
 
     public static final String DEFAULT_NAMESPACE = "urn:recgate:tlib:1";
+    public static final String DEFAULT_MSML_CONTENT_TYPE = "application/vnd.radisys.msml+xml";
+    public static final String DEFAULT_MSML_RECORD_FORMAT = "audio/wav";
+    public static final String DEFAULT_MSML_MAX_TIME = "7200s";
 
     @UriParam(label = "common", defaultValue = "127.0.0.1")
     private String host = "127.0.0.1";
@@ -45,6 +50,14 @@ public class SipRecorderConfiguration implements Cloneable {
     private String mediaAddress;
     @UriParam(label = "producer", defaultValue = "40000")
     private int mediaPort = 40000;
+    @UriParam(label = "producer", defaultValue = DEFAULT_MSML_CONTENT_TYPE)
+    private String msmlContentType = DEFAULT_MSML_CONTENT_TYPE;
+    @UriParam(label = "producer", defaultValue = RecordDestination.DEFAULT_TEMPLATE)
+    private String msmlRecordDest = RecordDestination.DEFAULT_TEMPLATE;
+    @UriParam(label = "producer", defaultValue = DEFAULT_MSML_RECORD_FORMAT)
+    private String msmlRecordFormat = DEFAULT_MSML_RECORD_FORMAT;
+    @UriParam(label = "producer", defaultValue = DEFAULT_MSML_MAX_TIME)
+    private String msmlMaxTime = DEFAULT_MSML_MAX_TIME;
 
     public String getHost() {
         return host;
@@ -96,8 +109,9 @@ public class SipRecorderConfiguration implements Cloneable {
     }
 
     /**
-     * The dialect used for a destination that names none. Only {@code siprec} is implemented; a
-     * destination with another dialect gets UNREACHABLE.
+     * The dialect used for a destination that names none: {@code siprec} or {@code msml}. A
+     * destination names its own with {@link RecorderDestination#dialect()}, and a recorder URI with
+     * {@code ;dialect=siprec|msml}, which wins over both.
      */
     public void setDialect(Dialect dialect) {
         this.dialect = dialect;
@@ -129,9 +143,10 @@ public class SipRecorderConfiguration implements Cloneable {
     }
 
     /**
-     * The XML namespace of our own metadata element ({@code <rg:tlib>}, which carries recording
-     * id, connection id, call UUID, recorded DN, side, file name and params). It must not be the
-     * RFC 7865 namespace: extensions live in a foreign namespace.
+     * The XML namespace of our own element {@code <rg:tlib>}, which carries recording id,
+     * connection id, call UUID, recorded DN, side, file name and params: in the SIPREC metadata's
+     * {@code <session>} and in the MSML {@code <dialogstart>}. It must not be the RFC 7865
+     * namespace: extensions live in a foreign namespace.
      */
     public void setMetadataNamespace(String metadataNamespace) {
         this.metadataNamespace = metadataNamespace;
@@ -168,6 +183,50 @@ public class SipRecorderConfiguration implements Cloneable {
         this.mediaPort = mediaPort;
     }
 
+    public String getMsmlContentType() {
+        return msmlContentType;
+    }
+
+    /**
+     * The Content-Type of the MSML bodies sent in INFO (RFC 5707 registers
+     * {@code application/vnd.radisys.msml+xml}; Dialogic XMS uses {@code application/xml}).
+     */
+    public void setMsmlContentType(String msmlContentType) {
+        this.msmlContentType = msmlContentType;
+    }
+
+    public String getMsmlRecordDest() {
+        return msmlRecordDest;
+    }
+
+    /**
+     * Where the media server writes each record ({@code <record dest>}): a URI template with
+     * {@code {fileName}}, {@code {recordingId}}, {@code {connectionId}}, {@code {callUuid}},
+     * {@code {dn}}, {@code {record}} (r1/r2), {@code {role}} (primary/duplicate) and {@code {suffix}}
+     * (empty for the primary, {@code -dest2} for the duplicate).
+     */
+    public void setMsmlRecordDest(String msmlRecordDest) {
+        this.msmlRecordDest = msmlRecordDest;
+    }
+
+    public String getMsmlRecordFormat() {
+        return msmlRecordFormat;
+    }
+
+    /** The {@code <record format>}: the file's media type, e.g. {@code audio/wav;codecs=mulaw}. */
+    public void setMsmlRecordFormat(String msmlRecordFormat) {
+        this.msmlRecordFormat = msmlRecordFormat;
+    }
+
+    public String getMsmlMaxTime() {
+        return msmlMaxTime;
+    }
+
+    /** The {@code <record maxtime>}: the longest a record may run, in {@code s} or {@code ms} (e.g. {@code 7200s}). */
+    public void setMsmlMaxTime(String msmlMaxTime) {
+        this.msmlMaxTime = msmlMaxTime;
+    }
+
     /** Checks every option; the message names the option and what is allowed. */
     public void validate() {
         require(host != null && !host.isBlank(), "host is required");
@@ -176,13 +235,24 @@ public class SipRecorderConfiguration implements Cloneable {
         require(port > 0 && port <= 65535, "port must be 1-65535, not " + port);
         require("udp".equals(transport) || "tcp".equals(transport), "transport must be udp or tcp, not " + transport);
         require(timeoutMs > 0, "timeoutMs must be positive, not " + timeoutMs);
-        require(dialect == Dialect.SIPREC, "dialect " + dialect + " is not supported: sip-recorder speaks siprec");
+        require(dialect != null, "dialect must be siprec or msml");
         require(fromUser != null && !fromUser.isBlank(), "fromUser is required");
         require(metadataNamespace != null && !metadataNamespace.isBlank()
                 && !metadataNamespace.equals(RecordingMetadata.NAMESPACE),
                 "metadataNamespace must be a namespace of our own, not empty or " + RecordingMetadata.NAMESPACE);
         require(mediaPort > 0 && mediaPort <= 65533, "mediaPort must be 1-65533, not " + mediaPort);
         FailoverRule.parse(failoverOnStatus);
+        require(msmlContentType != null && msmlContentType.trim().matches("[\\w.+-]+/[\\w.+-]+"),
+                "msmlContentType must be a type/subtype, not " + msmlContentType);
+        require(msmlRecordDest != null && !msmlRecordDest.isBlank(), "msmlRecordDest is required");
+        try {
+            RecordDestination.validate(msmlRecordDest);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("sip-recorder: " + e.getMessage(), e);
+        }
+        require(msmlRecordFormat != null && !msmlRecordFormat.isBlank(), "msmlRecordFormat is required");
+        require(msmlMaxTime != null && msmlMaxTime.matches("\\+?([0-9]*\\.)?[0-9]+(ms|s)"),
+                "msmlMaxTime must be a duration in s or ms (e.g. 7200s), not " + msmlMaxTime);
     }
 
     /** The settings SIPREC sessions started through this configuration use. */
@@ -190,6 +260,13 @@ public class SipRecorderConfiguration implements Cloneable {
         return new SiprecSettings(timeoutMs, FailoverRule.parse(failoverOnStatus), fromUser,
                 blank(domain) ? host : domain, metadataNamespace,
                 blank(mediaAddress) ? host : mediaAddress, mediaPort);
+    }
+
+    /** The settings MSML dialogs started through this configuration use. */
+    public MsmlSettings msmlSettings() {
+        return new MsmlSettings(timeoutMs, FailoverRule.parse(failoverOnStatus), fromUser, blank(domain) ? host : domain,
+                metadataNamespace, blank(mediaAddress) ? host : mediaAddress, mediaPort, msmlContentType.trim(),
+                msmlRecordDest, msmlRecordFormat, msmlMaxTime);
     }
 
     public SipRecorderConfiguration copy() {

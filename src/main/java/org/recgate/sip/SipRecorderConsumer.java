@@ -6,7 +6,7 @@ import org.apache.camel.support.DefaultConsumer;
 
 /**
  * Delivers what recorders do on their own: one exchange per {@link RecorderEvent} (a recorder
- * hung up, or a session stopped answering). Every started consumer of the component gets every
+ * hung up, an MSML dialog exited without the gateway asking, or a session stopped answering). Every started consumer of the component gets every
  * event.
  */
 public class SipRecorderConsumer extends DefaultConsumer {

@@ -1,19 +1,26 @@
 package org.recgate.sip;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultAsyncProducer;
-import org.recgate.sip.siprec.SiprecRecorder;
-import org.recgate.sip.siprec.SiprecSettings;
+import org.recgate.sip.session.DialogOutcomes;
+import org.recgate.sip.session.RecorderDialect;
+import org.recgate.sip.session.RecorderDialects;
 
 /**
  * Does a {@link RecorderRequest} on every destination at once (primary and duplicate in
  * parallel) and leaves a {@link RecorderResponse} with one result per destination, in request
- * order.
+ * order. Each destination goes to its dialect (SIPREC or MSML): the {@code ;dialect=} parameter
+ * of its (first) URI, else {@link RecorderDestination#dialect()}, else the endpoint's
+ * {@code dialect} option.
  * <p>
  * Non-blocking: {@link #process(Exchange, AsyncCallback)} sends and returns {@code false}; the
  * callback completes when the last destination has its answer, timeout or failure. No thread
@@ -22,13 +29,11 @@ import org.recgate.sip.siprec.SiprecSettings;
 public class SipRecorderProducer extends DefaultAsyncProducer {
 
     private final SipRecorderConfiguration configuration;
-    private final SiprecSettings settings;
-    private SiprecRecorder recorder;
+    private RecorderDialects dialects;
 
     public SipRecorderProducer(SipRecorderEndpoint endpoint) {
         super(endpoint);
         this.configuration = endpoint.getConfiguration();
-        this.settings = configuration.siprecSettings();
     }
 
     @Override
@@ -39,8 +44,8 @@ public class SipRecorderProducer extends DefaultAsyncProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        recorder = getEndpoint().getComponent().recorder();
-        if (recorder == null) {
+        dialects = getEndpoint().getComponent().dialects();
+        if (dialects == null) {
             throw new IllegalStateException("the sip-recorder component is not started");
         }
     }
@@ -54,7 +59,7 @@ public class SipRecorderProducer extends DefaultAsyncProducer {
             if (request.operation() == null || request.session() == null) {
                 throw new IllegalArgumentException("a RecorderRequest needs an operation and a session: " + request);
             }
-            results = request.destinations().stream().map(destination -> perform(request, destination)).toList();
+            results = perform(request);
         } catch (InvalidPayloadException | RuntimeException e) {
             exchange.setException(e);
             callback.done(true);
@@ -73,13 +78,39 @@ public class SipRecorderProducer extends DefaultAsyncProducer {
         return false;
     }
 
-    private CompletableFuture<DestinationResult> perform(RecorderRequest request, RecorderDestination destination) {
-        Dialect dialect = destination.dialect() == null ? configuration.getDialect() : destination.dialect();
-        if (dialect != Dialect.SIPREC) {
-            return CompletableFuture.completedFuture(new DestinationResult(destination.uri(), destination.role(), dialect,
-                    DestinationStatus.UNREACHABLE, null, "sip-recorder does not speak " + dialect.wireName(), null));
+    /** Hands each dialect its destinations (all at once, so MSML can put two records in one dialog). */
+    private List<CompletableFuture<DestinationResult>> perform(RecorderRequest request) {
+        List<RecorderDestination> destinations = request.destinations();
+        List<CompletableFuture<DestinationResult>> results = new ArrayList<>(Collections.nCopies(destinations.size(), null));
+        Map<Dialect, List<Integer>> byDialect = new EnumMap<>(Dialect.class);
+        for (int i = 0; i < destinations.size(); i++) {
+            RecorderDestination destination = destinations.get(i);
+            Dialect fallback = destination.dialect() == null ? configuration.getDialect() : destination.dialect();
+            Dialect dialect;
+            try {
+                dialect = Dialect.of(destination.uri(), fallback);
+            } catch (IllegalArgumentException e) {
+                results.set(i, DialogOutcomes.done(new DestinationResult(destination.uri(), destination.role(), fallback,
+                        DestinationStatus.UNREACHABLE, null, "bad recorder URI: " + e.getMessage(), null)));
+                continue;
+            }
+            byDialect.computeIfAbsent(dialect, ignored -> new ArrayList<>()).add(i);
         }
-        return recorder.perform(request.operation(), request.session(), destination, settings);
+        byDialect.forEach((dialect, indexes) -> {
+            RecorderDialect recorder = dialects.of(dialect).orElse(null);
+            if (recorder == null) {
+                indexes.forEach(i -> results.set(i, DialogOutcomes.done(new DestinationResult(destinations.get(i).uri(),
+                        destinations.get(i).role(), dialect, DestinationStatus.UNREACHABLE, null,
+                        "sip-recorder does not speak " + dialect.wireName(), null))));
+                return;
+            }
+            List<CompletableFuture<DestinationResult>> done = recorder.perform(request.operation(), request.session(),
+                    indexes.stream().map(destinations::get).toList(), configuration);
+            for (int i = 0; i < indexes.size(); i++) {
+                results.set(indexes.get(i), done.get(i));
+            }
+        });
+        return results;
     }
 
     private static void complete(Exchange exchange, RecorderRequest request,

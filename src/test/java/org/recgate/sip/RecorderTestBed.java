@@ -91,4 +91,19 @@ final class RecorderTestBed implements AutoCloseable {
     static RecorderDestination duplicate(String... candidates) {
         return new RecorderDestination(List.of(candidates), DestinationRole.DUPLICATE, Dialect.SIPREC);
     }
+
+    /** A spec whose file name has no extension, as the gateway's GSIP_REC_FN template makes it. */
+    static RecordingSessionSpec msmlSpec(Map<String, Object> params) {
+        RecordingSessionSpec spec = spec(params);
+        return new RecordingSessionSpec(spec.recordingId(), spec.connectionId(), spec.callUuid(), spec.recordedDn(),
+                spec.side(), spec.participants(), spec.params(), "00RV9H7S6O8V3BSHAG7GK2LAES00002M_7001", spec.startTime());
+    }
+
+    static RecorderDestination msmlPrimary(String... candidates) {
+        return new RecorderDestination(List.of(candidates), DestinationRole.PRIMARY, Dialect.MSML);
+    }
+
+    static RecorderDestination msmlDuplicate(String... candidates) {
+        return new RecorderDestination(List.of(candidates), DestinationRole.DUPLICATE, Dialect.MSML);
+    }
 }

@@ -11,6 +11,7 @@ import org.apache.camel.support.PropertyBindingSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.recgate.sip.msml.MsmlSettings;
 import org.recgate.sip.siprec.SiprecSettings;
 
 /** Endpoint URIs and options, without starting the SIP stack (the context is never started). */
@@ -44,17 +45,26 @@ class SipRecorderComponentTest {
         assertEquals("urn:recgate:tlib:1", defaults.getMetadataNamespace());
         assertEquals("408,5xx,6xx", defaults.getFailoverOnStatus());
         assertEquals(40000, defaults.getMediaPort());
+        assertEquals("application/vnd.radisys.msml+xml", defaults.getMsmlContentType());
+        assertEquals("file:///recordings/{fileName}{suffix}.wav", defaults.getMsmlRecordDest());
+        assertEquals("audio/wav", defaults.getMsmlRecordFormat());
+        assertEquals("7200s", defaults.getMsmlMaxTime());
         defaults.validate();
         SiprecSettings settings = defaults.siprecSettings();
         assertEquals("127.0.0.1", settings.domain(), "the domain defaults to the listening host");
         assertEquals("127.0.0.1", settings.mediaAddress(), "the media address defaults to the listening host");
+        MsmlSettings msml = defaults.msmlSettings();
+        assertEquals("127.0.0.1", msml.domain());
+        assertEquals("urn:recgate:tlib:1", msml.extensionNamespace());
     }
 
     @Test
     void endpointOptionsOverrideTheComponentsOnACopy() {
         SipRecorderEndpoint endpoint = context.getEndpoint("sip-recorder:recorders?timeoutMs=750&failoverOnStatus=5xx"
                 + "&fromUser=rec&domain=cc.example.com&metadataNamespace=urn:example:x&mediaAddress=192.0.2.99"
-                + "&mediaPort=41000&dialect=siprec", SipRecorderEndpoint.class);
+                + "&mediaPort=41000&dialect=msml&msmlContentType=application/xml"
+                + "&msmlRecordDest=http://store.example.com/{recordingId}/{record}.wav&msmlRecordFormat=audio/wav;codecs=mulaw"
+                + "&msmlMaxTime=3600s", SipRecorderEndpoint.class);
         assertEquals("recorders", endpoint.getName());
         SipRecorderConfiguration options = endpoint.getConfiguration();
         assertEquals(750, options.getTimeoutMs());
@@ -64,7 +74,11 @@ class SipRecorderComponentTest {
         assertEquals("urn:example:x", options.getMetadataNamespace());
         assertEquals("192.0.2.99", options.getMediaAddress());
         assertEquals(41000, options.getMediaPort());
-        assertEquals(Dialect.SIPREC, options.getDialect());
+        assertEquals(Dialect.MSML, options.getDialect());
+        assertEquals("application/xml", options.getMsmlContentType());
+        assertEquals("http://store.example.com/{recordingId}/{record}.wav", options.getMsmlRecordDest());
+        assertEquals("audio/wav;codecs=mulaw", options.getMsmlRecordFormat());
+        assertEquals("3600s", options.getMsmlMaxTime());
         assertEquals("192.0.2.10", options.getHost(), "the listening point comes from the component");
         assertEquals(5000, component.getConfiguration().getTimeoutMs(), "the component's own options are untouched");
     }
@@ -82,7 +96,10 @@ class SipRecorderComponentTest {
     void unknownAndBadOptionsAreRefusedWithTheOptionNamed() {
         assertThrows(ResolveEndpointFailedException.class, () -> context.getEndpoint("sip-recorder:recorders?timeout=5"));
         assertRefused("failoverOnStatus=5x", "'5x'");
-        assertRefused("dialect=msml", "dialect MSML is not supported");
+        assertRefused("dialect=mgcp", "dialect");
+        assertRefused("msmlContentType=xml", "msmlContentType");
+        assertRefused("msmlMaxTime=2h", "msmlMaxTime");
+        assertRefused("msmlRecordDest=file:///{nope}.wav", "{nope}");
         assertRefused("metadataNamespace=urn:ietf:params:xml:ns:recording:1", "metadataNamespace");
         assertRefused("timeoutMs=0", "timeoutMs");
     }
@@ -107,5 +124,17 @@ class SipRecorderComponentTest {
         configuration.setHost("0.0.0.0");
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, configuration::validate);
         assertTrue(error.getMessage().contains("Via and Contact"), error.getMessage());
+    }
+
+    @Test
+    void aRecorderUriNamesItsDialect() {
+        assertEquals(java.util.Optional.of(Dialect.MSML), Dialect.ofUri("sip:ms.example.com:5070;dialect=msml"));
+        assertEquals(java.util.Optional.of(Dialect.SIPREC), Dialect.ofUri("sip:srs@rec.example.com;Dialect=SIPREC;transport=tcp"));
+        assertEquals(java.util.Optional.empty(), Dialect.ofUri("sip:srs@rec.example.com;transport=tcp"));
+        assertEquals(java.util.Optional.empty(), Dialect.ofUri("sip:srs@rec.example.com?X-Note=x;dialect=msml"),
+                "a header is not a URI parameter");
+        assertEquals(Dialect.SIPREC, Dialect.of("sip:srs@rec.example.com", Dialect.SIPREC));
+        assertEquals(Dialect.MSML, Dialect.of("sip:ms.example.com;dialect=msml", Dialect.SIPREC));
+        assertThrows(IllegalArgumentException.class, () -> Dialect.ofUri("sip:ms.example.com;dialect=mgcp"));
     }
 }

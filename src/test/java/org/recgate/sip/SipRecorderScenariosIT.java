@@ -219,10 +219,15 @@ class SipRecorderScenariosIT {
         assertEquals(DestinationStatus.UNREACHABLE, refused.status(), refused::toString);
         assertNull(refused.sipStatus());
 
-        DestinationResult msml = only(bed.send(RECORDERS, request(RecorderOperation.START, spec,
+        DestinationResult msml = only(bed.send(RecorderTestBed.TCP + ":recorders", request(RecorderOperation.START, spec,
                 new RecorderDestination(List.of(closed), DestinationRole.PRIMARY, Dialect.MSML))));
-        assertEquals(new DestinationResult(closed, DestinationRole.PRIMARY, Dialect.MSML, DestinationStatus.UNREACHABLE,
-                null, "sip-recorder does not speak msml", null), msml);
+        assertEquals(DestinationStatus.UNREACHABLE, msml.status(), msml::toString);
+        assertEquals(Dialect.MSML, msml.dialect());
+
+        DestinationResult badDialect = only(bed.send(RECORDERS, request(RecorderOperation.START, spec,
+                primary("sip:srs@127.0.0.1:5999;dialect=mgcp"))));
+        assertEquals(DestinationStatus.UNREACHABLE, badDialect.status());
+        assertTrue(badDialect.detail().contains("unknown dialect 'mgcp'"), badDialect.detail());
     }
 
     @Test

@@ -2,10 +2,12 @@ package org.recgate.testing;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.recgate.RecGate;
+import org.recgate.sip.SippRecorder;
 
 /** The real gateway, started in this JVM on free ports, with the real route files. */
 public final class RunningGateway implements AutoCloseable {
@@ -26,6 +28,10 @@ public final class RunningGateway implements AutoCloseable {
         settings.put("camel.management.port", Integer.toString(managementPort));
         settings.put("camel.management.host", "127.0.0.1");
         settings.put("recgate.dn-file", TEST_DN_FILE);
+        // gateways of a run must not share 5062, 5070 or ./data
+        settings.put("recgate.sip.port", Integer.toString(SippRecorder.freePort("udp")));
+        settings.put("recgate.demo-recorder.port", Integer.toString(SippRecorder.freePort("udp")));
+        settings.put("recgate.data-dir", Files.createTempDirectory("recgate-data").toString());
         settings.put("recgate.kafka.brokers", TestKafka.bootstrapServers());
         settings.put("recgate.kafka.group-id", "recgate-" + tlibPort);
         // topics of this gateway alone: the tests of a run share one broker

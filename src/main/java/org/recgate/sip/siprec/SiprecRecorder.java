@@ -1,6 +1,7 @@
 package org.recgate.sip.siprec;
 
 import java.text.ParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,7 +11,7 @@ import javax.sip.Dialog;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
-import javax.sip.header.ReasonHeader;
+import javax.sip.address.SipURI;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.recgate.sip.DestinationResult;
@@ -21,6 +22,11 @@ import org.recgate.sip.RecorderDestination;
 import org.recgate.sip.RecorderEvent;
 import org.recgate.sip.RecorderOperation;
 import org.recgate.sip.RecordingSessionSpec;
+import org.recgate.sip.SipRecorderConfiguration;
+import org.recgate.sip.session.DialogOutcomes;
+import org.recgate.sip.session.MediaDirection;
+import org.recgate.sip.session.RecorderDialect;
+import org.recgate.sip.session.RecorderDialog;
 import org.recgate.sip.stack.SipOutcome;
 import org.recgate.sip.stack.SipUserAgent;
 import org.slf4j.Logger;
@@ -43,14 +49,14 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Every future returned here completes normally, with the destination's result.
  */
-public final class SiprecRecorder implements SipUserAgent.RequestHandler {
+public final class SiprecRecorder implements RecorderDialect {
 
     private static final Logger LOG = LoggerFactory.getLogger(SiprecRecorder.class);
 
     private final SipUserAgent userAgent;
     private final SiprecMessages messages;
     private final Consumer<RecorderEvent> events;
-    private final Map<RecorderDialog.Key, RecorderDialog> dialogs = new ConcurrentHashMap<>();
+    private final Map<RecorderDialog.Key, RecorderDialog<SiprecSession>> dialogs = new ConcurrentHashMap<>();
 
     /**
      * @param events where recorder-initiated endings go; called on the SIP message thread or the
@@ -62,11 +68,25 @@ public final class SiprecRecorder implements SipUserAgent.RequestHandler {
         this.events = events;
     }
 
+    @Override
+    public Dialect dialect() {
+        return Dialect.SIPREC;
+    }
+
+    @Override
+    public List<CompletableFuture<DestinationResult>> perform(RecorderOperation operation, RecordingSessionSpec spec,
+                                                              List<RecorderDestination> destinations,
+                                                              SipRecorderConfiguration options) {
+        SiprecSettings settings = options.siprecSettings();
+        return destinations.stream().map(destination -> perform(operation, spec, destination, settings)).toList();
+    }
+
     /** Does the operation on one destination. */
     public CompletableFuture<DestinationResult> perform(RecorderOperation operation, RecordingSessionSpec spec,
                                                         RecorderDestination destination, SiprecSettings settings) {
         return switch (operation) {
-            case START -> start(spec, destination, 0, settings);
+            case START -> DialogOutcomes.withFailover(spec.recordingId(), destination.candidates(), settings.failover(),
+                    uri -> invite(spec, uri, destination.role(), settings), result -> result);
             case PAUSE -> reoffer(spec, destination, settings, s -> s.next(spec, MediaDirection.INACTIVE));
             case RESUME -> reoffer(spec, destination, settings, s -> s.next(spec, MediaDirection.SENDONLY));
             case UPDATE -> reoffer(spec, destination, settings, s -> s.next(spec, s.direction()));
@@ -74,7 +94,7 @@ public final class SiprecRecorder implements SipUserAgent.RequestHandler {
         };
     }
 
-    /** Hangs up every live dialog without waiting for the answers (component stop). */
+    @Override
     public void hangUpAll() {
         dialogs.values().forEach(recorderDialog -> {
             if (recorderDialog.end() == RecorderDialog.State.LIVE) {
@@ -84,43 +104,29 @@ public final class SiprecRecorder implements SipUserAgent.RequestHandler {
         dialogs.clear();
     }
 
-    private CompletableFuture<DestinationResult> start(RecordingSessionSpec spec, RecorderDestination destination,
-                                                       int candidate, SiprecSettings settings) {
-        String uri = destination.candidates().get(candidate);
-        return invite(spec, uri, destination.role(), settings).thenCompose(result -> {
-            boolean another = candidate + 1 < destination.candidates().size();
-            if (another && settings.failover().triesNextAfter(result)) {
-                String next = destination.candidates().get(candidate + 1);
-                LOG.info("Recording {}: recorder {} failed ({}), trying {}", spec.recordingId(), uri, describe(result), next);
-                return start(spec, destination, candidate + 1, settings);
-            }
-            if (result.status() != DestinationStatus.ESTABLISHED) {
-                LOG.warn("Recording {}: no recording session with {} ({})", spec.recordingId(), uri, describe(result));
-            }
-            return CompletableFuture.completedFuture(result);
-        });
-    }
-
     private CompletableFuture<DestinationResult> invite(RecordingSessionSpec spec, String uri, DestinationRole role,
                                                         SiprecSettings settings) {
         RecorderDialog.Key key = new RecorderDialog.Key(spec.recordingId(), uri);
-        RecorderDialog recorderDialog = new RecorderDialog(key, role, SiprecSession.start(spec, settings));
+        RecorderDialog<SiprecSession> recorderDialog = new RecorderDialog<>(key, role, Dialect.SIPREC,
+                SiprecSession.start(spec, settings));
         if (dialogs.putIfAbsent(key, recorderDialog) != null) {
-            return done(result(key, role, DestinationStatus.REJECTED, null,
+            return DialogOutcomes.done(result(key, role, DestinationStatus.REJECTED, null,
                     "recording " + key.recordingId() + " already has a dialog with " + uri));
         }
         Request invite;
         try {
-            invite = messages.invite(userAgent.parseSipUri(uri), recorderDialog.session());
+            SipURI target = userAgent.parseSipUri(uri);
+            target.removeParameter(Dialect.URI_PARAMETER);
+            invite = messages.invite(target, recorderDialog.session());
         } catch (ParseException | IllegalArgumentException e) {
             dialogs.remove(key, recorderDialog);
-            return done(result(key, role, DestinationStatus.UNREACHABLE, null, "bad recorder URI: " + e.getMessage()));
+            return DialogOutcomes.done(result(key, role, DestinationStatus.UNREACHABLE, null, "bad recorder URI: " + e.getMessage()));
         }
         return userAgent.sendInitial(invite, recorderDialog, settings.timeoutMs())
                 .thenApply(outcome -> setUp(recorderDialog, outcome));
     }
 
-    private DestinationResult setUp(RecorderDialog recorderDialog, SipOutcome outcome) {
+    private DestinationResult setUp(RecorderDialog<SiprecSession> recorderDialog, SipOutcome outcome) {
         RecorderDialog.Key key = recorderDialog.key();
         if (outcome.isSuccess() && recorderDialog.goLive(outcome.dialog())) {
             LOG.info("Recording {}: recording session established with {}", key.recordingId(), key.uri());
@@ -132,22 +138,22 @@ public final class SiprecRecorder implements SipUserAgent.RequestHandler {
             return result(key, recorderDialog.role(), DestinationStatus.ENDED, outcome.status(),
                     "the recorder hung up right after answering");
         }
-        return failure(key, recorderDialog.role(), outcome);
+        return DialogOutcomes.failure(key.uri(), recorderDialog.role(), Dialect.SIPREC, outcome);
     }
 
     private CompletableFuture<DestinationResult> reoffer(RecordingSessionSpec spec, RecorderDestination destination,
                                                          SiprecSettings settings, UnaryOperator<SiprecSession> change) {
         RecorderDialog.Key key = new RecorderDialog.Key(spec.recordingId(), destination.uri());
-        RecorderDialog recorderDialog = dialogs.get(key);
+        RecorderDialog<SiprecSession> recorderDialog = dialogs.get(key);
         if (recorderDialog == null || !recorderDialog.isLive()) {
-            return done(result(key, destination.role(), DestinationStatus.REJECTED, null, noLiveDialog(key)));
+            return DialogOutcomes.done(result(key, destination.role(), DestinationStatus.REJECTED, null, noLiveDialog(key)));
         }
         SiprecSession offer = change.apply(recorderDialog.session());
         Request reinvite;
         try {
             reinvite = messages.reinvite(recorderDialog.dialog(), offer);
         } catch (SipException | ParseException e) {
-            return done(result(key, recorderDialog.role(), DestinationStatus.UNREACHABLE, null,
+            return DialogOutcomes.done(result(key, recorderDialog.role(), DestinationStatus.UNREACHABLE, null,
                     "could not build the re-INVITE: " + e.getMessage()));
         }
         return userAgent.sendInDialog(recorderDialog.dialog(), reinvite, settings.timeoutMs()).thenApply(outcome -> {
@@ -158,20 +164,21 @@ public final class SiprecRecorder implements SipUserAgent.RequestHandler {
                         SiprecMessages.sdpOf(outcome.response()).orElse(null));
             }
             endIfDialogGone(recorderDialog, outcome, "re-INVITE");
-            return failure(key, recorderDialog.role(), outcome);
+            return DialogOutcomes.failure(key.uri(), recorderDialog.role(), Dialect.SIPREC, outcome);
         });
     }
 
     private CompletableFuture<DestinationResult> stop(RecordingSessionSpec spec, RecorderDestination destination,
                                                       SiprecSettings settings) {
         RecorderDialog.Key key = new RecorderDialog.Key(spec.recordingId(), destination.uri());
-        RecorderDialog recorderDialog = dialogs.get(key);
-        if (recorderDialog != null && !recorderDialog.isLive()) {
-            return done(result(key, destination.role(), DestinationStatus.REJECTED, null,
+        RecorderDialog<SiprecSession> recorderDialog = dialogs.get(key);
+        if (recorderDialog != null && recorderDialog.state() == RecorderDialog.State.SETTING_UP) {
+            return DialogOutcomes.done(result(key, destination.role(), DestinationStatus.REJECTED, null,
                     "the recording session with " + key.uri() + " is still being set up"));
         }
         if (recorderDialog == null || recorderDialog.end() != RecorderDialog.State.LIVE) {
-            return done(result(key, destination.role(), DestinationStatus.ENDED, null, noLiveDialog(key) + " (already ended)"));
+            return DialogOutcomes.done(result(key, destination.role(), DestinationStatus.ENDED, null,
+                    noLiveDialog(key) + " (already ended)"));
         }
         dialogs.remove(key, recorderDialog);
         Dialog dialog = recorderDialog.dialog();
@@ -179,7 +186,8 @@ public final class SiprecRecorder implements SipUserAgent.RequestHandler {
         try {
             bye = dialog.createRequest(Request.BYE);
         } catch (SipException e) {
-            return done(result(key, recorderDialog.role(), DestinationStatus.ENDED, null, "could not send BYE: " + e.getMessage()));
+            return DialogOutcomes.done(result(key, recorderDialog.role(), DestinationStatus.ENDED, null,
+                    "could not send BYE: " + e.getMessage()));
         }
         return userAgent.sendInDialog(dialog, bye, settings.timeoutMs()).thenApply(outcome -> {
             LOG.info("Recording {}: recording session with {} stopped ({})", key.recordingId(), key.uri(), outcome.describe());
@@ -188,32 +196,17 @@ public final class SiprecRecorder implements SipUserAgent.RequestHandler {
         });
     }
 
-    @Override
-    public void onRequest(RequestEvent event, ServerTransaction transaction) {
-        Request request = event.getRequest();
-        Dialog dialog = event.getDialog();
-        RecorderDialog recorderDialog = dialog != null && dialog.getApplicationData() instanceof RecorderDialog known
-                ? known : null;
-        String method = request.getMethod();
-        try {
-            if (Request.OPTIONS.equals(method)) {
-                userAgent.answer(transaction, userAgent.response(Response.OK, request));
-            } else if (recorderDialog == null || recorderDialog.state() == RecorderDialog.State.ENDED) {
-                userAgent.answer(transaction, userAgent.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
-            } else {
-                answerInDialog(recorderDialog, dialog, request, transaction);
-            }
-        } catch (ParseException e) {
-            LOG.warn("Could not answer {} from a recorder: {}", method, e.getMessage());
-        }
-    }
-
     /**
      * Answers a request in a recording session's dialog. The dialog comes from the event: a
      * recorder may send right after its 2xx, before the session is marked live.
      */
-    private void answerInDialog(RecorderDialog recorderDialog, Dialog dialog, Request request,
-                                ServerTransaction transaction) throws ParseException {
+    @Override
+    @SuppressWarnings("unchecked")
+    public void onRequest(RecorderDialog<?> owner, RequestEvent event, ServerTransaction transaction)
+            throws ParseException {
+        RecorderDialog<SiprecSession> recorderDialog = (RecorderDialog<SiprecSession>) owner;
+        Request request = event.getRequest();
+        Dialog dialog = event.getDialog();
         SiprecSession session = recorderDialog.session();
         switch (request.getMethod()) {
             case Request.BYE -> {
@@ -233,20 +226,18 @@ public final class SiprecRecorder implements SipUserAgent.RequestHandler {
         }
     }
 
-    private void recorderHungUp(RecorderDialog recorderDialog, Request bye) {
+    private void recorderHungUp(RecorderDialog<SiprecSession> recorderDialog, Request bye) {
         RecorderDialog.Key key = recorderDialog.key();
         dialogs.remove(key, recorderDialog);
         if (recorderDialog.end() == RecorderDialog.State.LIVE) {
-            ReasonHeader reason = (ReasonHeader) bye.getHeader(ReasonHeader.NAME);
-            boolean sipReason = reason != null && "SIP".equalsIgnoreCase(reason.getProtocol()) && reason.getCause() > 0;
-            String text = reason != null && reason.getText() != null ? " (" + reason.getText() + ")" : "";
-            LOG.info("Recording {}: recorder {} sent BYE{}", key.recordingId(), key.uri(), text);
+            String reason = DialogOutcomes.byeReason(bye);
+            LOG.info("Recording {}: recorder {}: {}", key.recordingId(), key.uri(), reason);
             events.accept(new RecorderEvent(key.recordingId(), key.uri(), recorderDialog.role(),
-                    sipReason ? reason.getCause() : null, "recorder sent BYE" + text));
+                    DialogOutcomes.byeCause(bye), reason));
         }
     }
 
-    private void sendSnapshot(RecorderDialog recorderDialog, Dialog dialog) {
+    private void sendSnapshot(RecorderDialog<SiprecSession> recorderDialog, Dialog dialog) {
         SiprecSession session = recorderDialog.session();
         Request update;
         try {
@@ -266,50 +257,29 @@ public final class SiprecRecorder implements SipUserAgent.RequestHandler {
     }
 
     /** No answer, 408 or 481 to a request in the dialog: the dialog is gone (RFC 3261 §12.2.1.2). */
-    private void endIfDialogGone(RecorderDialog recorderDialog, SipOutcome outcome, String what) {
-        Integer status = outcome.status();
-        boolean gone = outcome.kind() == SipOutcome.Kind.TIMED_OUT
-                || (status != null && (status == Response.REQUEST_TIMEOUT || status == Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST));
-        if (!gone) {
+    private void endIfDialogGone(RecorderDialog<SiprecSession> recorderDialog, SipOutcome outcome, String what) {
+        if (!DialogOutcomes.dialogGone(outcome)) {
             return;
         }
         RecorderDialog.Key key = recorderDialog.key();
         dialogs.remove(key, recorderDialog);
         if (recorderDialog.end() == RecorderDialog.State.LIVE) {
-            if (status == null || status != Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST) {
+            if (DialogOutcomes.worthHangingUp(outcome)) {
                 userAgent.hangUp(recorderDialog.dialog());
             }
             LOG.warn("Recording {}: recording session with {} ended: {} to the {}", key.recordingId(), key.uri(),
                     outcome.describe(), what);
-            events.accept(new RecorderEvent(key.recordingId(), key.uri(), recorderDialog.role(), status,
+            events.accept(new RecorderEvent(key.recordingId(), key.uri(), recorderDialog.role(), outcome.status(),
                     "recorder stopped answering: " + outcome.describe() + " to the " + what));
         }
     }
 
-    private static DestinationResult failure(RecorderDialog.Key key, DestinationRole role, SipOutcome outcome) {
-        DestinationStatus status = switch (outcome.kind()) {
-            case ANSWERED -> DestinationStatus.REJECTED;
-            case TIMED_OUT -> DestinationStatus.TIMEOUT;
-            case NOT_SENT -> DestinationStatus.UNREACHABLE;
-        };
-        return result(key, role, status, outcome.status(), outcome.detail());
-    }
-
     private static DestinationResult result(RecorderDialog.Key key, DestinationRole role, DestinationStatus status,
                                             Integer sipStatus, String detail) {
-        return new DestinationResult(key.uri(), role, Dialect.SIPREC, status, sipStatus, detail, null);
+        return DialogOutcomes.result(key.uri(), role, Dialect.SIPREC, status, sipStatus, detail);
     }
 
     private static String noLiveDialog(RecorderDialog.Key key) {
         return "no live recording session for recording " + key.recordingId() + " with " + key.uri();
-    }
-
-    private static String describe(DestinationResult result) {
-        return result.sipStatus() == null ? result.status().wireName() + ": " + result.detail()
-                : result.sipStatus() + " " + result.detail();
-    }
-
-    private static CompletableFuture<DestinationResult> done(DestinationResult result) {
-        return CompletableFuture.completedFuture(result);
     }
 }

@@ -2,6 +2,8 @@ package org.recgate.sip.siprec;
 
 import java.util.concurrent.ThreadLocalRandom;
 import org.recgate.sip.RecordingSessionSpec;
+import org.recgate.sip.session.MediaDirection;
+import org.recgate.sip.session.SdpOffer;
 
 /**
  * What one recording session (one SIP dialog with one recorder) last offered: the recording as

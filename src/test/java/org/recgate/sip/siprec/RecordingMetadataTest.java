@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.recgate.sip.FailoverRule;
 import org.recgate.sip.Participant;
 import org.recgate.sip.RecordingSessionSpec;
+import org.recgate.sip.session.MediaDirection;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;

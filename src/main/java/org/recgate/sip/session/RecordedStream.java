@@ -1,4 +1,4 @@
-package org.recgate.sip.siprec;
+package org.recgate.sip.session;
 
 /**
  * The two media streams of a recording session, one SDP m-line each (RFC 7866 §8.4): what the
@@ -6,7 +6,7 @@ package org.recgate.sip.siprec;
  * is the same in the SDP ({@code a=label}) and in the metadata ({@code <stream><label>}), since
  * both are written from here.
  */
-enum RecordedStream {
+public enum RecordedStream {
     RECORDED_SIDE("1"), OTHER_SIDE("2");
 
     private final String label;
@@ -15,7 +15,7 @@ enum RecordedStream {
         this.label = label;
     }
 
-    String label() {
+    public String label() {
         return label;
     }
 }

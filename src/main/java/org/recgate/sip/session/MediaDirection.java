@@ -1,7 +1,7 @@
-package org.recgate.sip.siprec;
+package org.recgate.sip.session;
 
 /** The direction every m-line of our SDP offer carries: capturing ({@code sendonly}) or paused ({@code inactive}). */
-enum MediaDirection {
+public enum MediaDirection {
     SENDONLY("sendonly"), INACTIVE("inactive");
 
     private final String attribute;
@@ -11,7 +11,7 @@ enum MediaDirection {
     }
 
     /** The SDP attribute, e.g. {@code a=sendonly}. */
-    String sdpAttribute() {
+    public String sdpAttribute() {
         return "a=" + attribute;
     }
 }

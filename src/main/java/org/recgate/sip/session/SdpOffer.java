@@ -1,11 +1,11 @@
-package org.recgate.sip.siprec;
+package org.recgate.sip.session;
 
 /**
  * The SDP offer of a recording session (RFC 7866 §7.1.1, §8.4): one audio m-line per
  * {@link RecordedStream}, each with {@code a=label} and the session's direction. The media
  * source is the deployment's (address and ports from configuration); the gateway relays no RTP.
  */
-final class SdpOffer {
+public final class SdpOffer {
 
     private static final String CRLF = "\r\n";
 
@@ -16,7 +16,7 @@ final class SdpOffer {
      * @param sessionId the {@code o=} session id, fixed for the session
      * @param version   the {@code o=} version, one more at every new offer in the dialog
      */
-    static String render(String mediaAddress, int mediaPort, long sessionId, long version, MediaDirection direction) {
+    public static String render(String mediaAddress, int mediaPort, long sessionId, long version, MediaDirection direction) {
         String addressType = mediaAddress.contains(":") ? "IP6" : "IP4";
         StringBuilder sdp = new StringBuilder()
                 .append("v=0").append(CRLF)
