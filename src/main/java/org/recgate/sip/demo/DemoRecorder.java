@@ -11,8 +11,7 @@ import javax.sip.ListeningPoint;
 import javax.sip.SipProvider;
 import javax.sip.SipStack;
 import org.apache.camel.support.service.ServiceSupport;
-import org.recgate.sip.stack.SipMessageLog;
-import org.recgate.sip.stack.Slf4jStackLogger;
+import org.recgate.sip.stack.SipUserAgent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,15 +112,7 @@ public final class DemoRecorder extends ServiceSupport {
 
     /** The gateway's stack settings (SipUserAgent), under a name of our own so logs and threads tell the two apart. */
     private Properties stackProperties() {
-        Properties properties = new Properties();
-        properties.setProperty("javax.sip.STACK_NAME", "recgate-demo-recorder-" + transport + "-" + port);
-        properties.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "on");
-        properties.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
-        properties.setProperty("gov.nist.javax.sip.SERVER_LOGGER", SipMessageLog.class.getName());
-        properties.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "true");
-        properties.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "1");
-        properties.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
-        return properties;
+        return SipUserAgent.baseStackProperties("recgate-demo-recorder-" + transport + "-" + port);
     }
 
     private static boolean isWildcard(String host) {

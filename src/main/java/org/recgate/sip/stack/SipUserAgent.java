@@ -126,15 +126,24 @@ public final class SipUserAgent implements SipListener {
     }
 
     private Properties stackProperties() {
+        Properties properties = baseStackProperties("recgate-" + transport + "-" + port);
+        properties.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
+        return properties;
+    }
+
+    /**
+     * The JAIN-SIP settings every stack of the project uses: SLF4J logging, and one message thread
+     * so provisional and final answers arrive in order (shared/research/stack-probe.md §3).
+     */
+    public static Properties baseStackProperties(String stackName) {
         Properties properties = new Properties();
-        properties.setProperty("javax.sip.STACK_NAME", "recgate-" + transport + "-" + port);
+        properties.setProperty("javax.sip.STACK_NAME", stackName);
         properties.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "on");
         properties.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
         properties.setProperty("gov.nist.javax.sip.SERVER_LOGGER", SipMessageLog.class.getName());
         properties.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "true");
         properties.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "1");
         properties.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
-        properties.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
         return properties;
     }
 
