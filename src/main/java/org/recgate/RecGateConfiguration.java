@@ -21,6 +21,7 @@ import org.recgate.call.CallRegistry;
 import org.recgate.config.DnDirectory;
 import org.recgate.config.DnFile;
 import org.recgate.config.DnFileException;
+import org.recgate.config.DnFileReloader;
 import org.recgate.config.GatewaySettings;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.recgate.kafka.AuditTrail;
@@ -35,7 +36,10 @@ import org.recgate.recording.RecorderPolicy;
 import org.recgate.recording.RecordingControl;
 import org.recgate.recording.RecordingIndications;
 import org.recgate.recording.RecordingQuery;
+import org.recgate.recording.RecordingFactory;
 import org.recgate.recording.RecordingRegistry;
+import org.recgate.recording.RoutingControl;
+import org.recgate.recording.RoutingDecisions;
 import org.recgate.sip.Dialect;
 import org.recgate.sip.SipRecorderComponent;
 import org.recgate.sip.demo.DemoRecorder;
@@ -67,6 +71,8 @@ public final class RecGateConfiguration implements CamelConfiguration {
     static final String RECORDER_ENDPOINT = "sip-recorder:recorders";
     /** Ended recordings whose ids stay reserved (2003 on reuse). */
     private static final int REMEMBERED_RECORDING_IDS = 100_000;
+    /** Routing decisions kept for calls that have not reached their target (oldest dropped first). */
+    private static final int WAITING_ROUTING_DECISIONS = 100_000;
 
     @Override
     public void configure(CamelContext context) {
@@ -80,6 +86,7 @@ public final class RecGateConfiguration implements CamelConfiguration {
         metrics.gauge("recgate.tlib.registrations", "DN registrations held by clients", sessions, SessionRegistry::registrations);
         OutboundWriter outbound = new OutboundWriter(sessions, metrics);
         DnDirectory directory = new DnDirectory(loadDnFile(settings));
+        reloadDnFileWhenEdited(context, settings, directory, metrics);
         ServerInfo serverInfo = new ServerInfo(settings.serverName(), ServerInfo.implementationVersion(), ServerInfo.PROTOCOL_VERSION);
 
         registry.bind("tlibMetrics", metrics);
@@ -110,10 +117,15 @@ public final class RecGateConfiguration implements CamelConfiguration {
         RecordingRegistry recordings = new RecordingRegistry(REMEMBERED_RECORDING_IDS);
         metrics.gauge("recgate.calls", "Calls known from the switch feed", calls, CallRegistry::size);
         metrics.gauge("recgate.recordings", "Recordings of the known calls", recordings, RecordingRegistry::size);
-        RecordingControl control = new RecordingControl(sessions, calls, recordings, recorderPolicy(context, settings), directory,
-                new FileNameTemplate(settings.fileNameTemplate(), hostName(), ZoneId.systemDefault()),
-                new RecorderEndpointGateway(context, RECORDER_ENDPOINT), clock);
+        RecordingFactory factory = new RecordingFactory(recordings, recorderPolicy(context, settings), directory,
+                new FileNameTemplate(settings.fileNameTemplate(), hostName(), ZoneId.systemDefault()), clock);
+        RoutingDecisions decisions = new RoutingDecisions(WAITING_ROUTING_DECISIONS);
+        metrics.gauge("recgate.routing.decisions.waiting", "Routing decisions waiting for their call to reach the target",
+                decisions, RoutingDecisions::waiting);
+        RecordingControl control = new RecordingControl(sessions, calls, recordings, factory, directory, decisions,
+                new RecorderEndpointGateway(context, RECORDER_ENDPOINT), cause -> metrics.automaticRecordingFailed(cause.wireName()));
         calls.addListener(control);
+        registry.bind("routingControl", new RoutingControl(sessions, decisions, factory));
         RecordingIndications indications = new RecordingIndications(context, recordings, outbound, publisher,
                 settings.indicationsTopic(), clock);
         registry.bind("recordingIndications", indications);
@@ -193,6 +205,20 @@ public final class RecGateConfiguration implements CamelConfiguration {
             registry.bind(MicrometerConstants.METRICS_REGISTRY_NAME, meters);
         }
         return meters;
+    }
+
+    /** The DN file in use (not the bundled one) is reloaded on edit and on SIGHUP (docs/operations.md). */
+    private static void reloadDnFileWhenEdited(CamelContext context, GatewaySettings settings, DnDirectory directory,
+                                               TlibMetrics metrics) {
+        if (!Files.exists(settings.dnFilePath())) {
+            return; // the bundled demo file: nothing to watch
+        }
+        try {
+            context.addService(new DnFileReloader(context, settings.dnFilePath(), directory, settings.dnFileCheckMs(),
+                    metrics::dnFileReload), true, true);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot watch the DN file", e);
+        }
     }
 
     private static DnFile loadDnFile(GatewaySettings settings) {

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -54,33 +55,47 @@ public record DnFile(String source, Map<String, ApplicationConfig> applications,
     }
 
     public static DnFile parse(InputStream in, String source) {
+        byte[] content;
+        try {
+            content = in.readAllBytes();
+        } catch (IOException e) {
+            throw new DnFileException(source + ": cannot read the DN file (" + e.getMessage() + ")", e);
+        }
         Document document;
         try {
-            byte[] content = in.readAllBytes();
             document = new String(content, StandardCharsets.UTF_8).isBlank()
                     ? null : YAML.readValue(content, Document.class);
         } catch (JsonProcessingException e) {
-            throw new DnFileException(source + where(e) + ": " + reason(e), e);
+            throw new DnFileException(source + where(e, content) + ": " + reason(e), e);
         } catch (IOException e) {
             throw new DnFileException(source + ": cannot read the DN file (" + e.getMessage() + ")", e);
         }
         if (document == null) {
             document = new Document(null, null);
         }
-        return new DnFile(source, document.applications(), document.dns(source));
+        return new DnFile(source, document.applications(), document.dns(source, content));
     }
 
-    /** "line N, at dns.1001": the line where the parser stood (the end of a block entry) and the entry. */
-    private static String where(JsonProcessingException e) {
+    /**
+     * "line N, at dns.1001": the line of the refused entry's key and the entry; for a syntax error,
+     * the line where the parser stood.
+     */
+    private static String where(JsonProcessingException e, byte[] content) {
         JsonLocation location = e.getLocation();
         String line = location == null || location.getLineNr() < 1 ? "" : " line " + location.getLineNr();
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String path = mapping.getPath().stream()
+            List<String> path = mapping.getPath().stream()
                     .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
-                    .collect(Collectors.joining("."));
-            return line + ", at " + path;
+                    .toList();
+            OptionalInt keyLine = YamlLines.lineOf(content, path);
+            return (keyLine.isPresent() ? " line " + keyLine.getAsInt() : line) + ", at " + String.join(".", path);
         }
         return line;
+    }
+
+    private static String lineOf(byte[] content, String... path) {
+        OptionalInt line = YamlLines.lineOf(content, List.of(path));
+        return line.isPresent() ? " line " + line.getAsInt() : "";
     }
 
     /** Our own check's words when one of the entry constructors refused a value; Jackson's otherwise. */
@@ -104,11 +119,11 @@ public record DnFile(String source, Map<String, ApplicationConfig> applications,
             return applications;
         }
 
-        Map<String, DnConfig> dns(String source) {
+        Map<String, DnConfig> dns(String source, byte[] content) {
             Map<String, DnConfig> dns = new LinkedHashMap<>();
             dnEntries.forEach((dn, entry) -> {
                 if (!DN.matcher(dn).matches()) {
-                    throw new DnFileException(source + ": DN '" + dn
+                    throw new DnFileException(source + lineOf(content, "dns", dn) + ", at dns." + dn + ": DN '" + dn
                             + "' must be 1 to 64 characters of A-Z a-z 0-9 _ . @ + * # -", null);
                 }
                 dns.put(dn, entry.toConfig(dn));
@@ -137,7 +152,22 @@ public record DnFile(String source, Map<String, ApplicationConfig> applications,
         @JsonCreator
         static DnEntry of(@JsonProperty("type") String type, @JsonProperty("record") Boolean record,
                           @JsonProperty("recorder") String recorder, @JsonProperty("dialect") String dialect) {
-            return new DnEntry(parseType(type), record != null && record, recorder, parseDialect(dialect));
+            return new DnEntry(parseType(type), record != null && record, parseRecorder(recorder), parseDialect(dialect));
+        }
+
+        /** A DN's own recorder: a SIP URI, or a comma-separated failover list of them (like recgate.recorder.uri). */
+        private static String parseRecorder(String recorder) {
+            if (recorder == null) {
+                return null;
+            }
+            for (String uri : recorder.split(",")) {
+                String trimmed = uri.trim().toLowerCase(java.util.Locale.ROOT);
+                if (!trimmed.startsWith("sip:") && !trimmed.startsWith("sips:")) {
+                    throw new IllegalArgumentException("recorder '" + recorder
+                            + "' must be a SIP URI (sip:user@host:port), or a comma-separated list of them");
+                }
+            }
+            return recorder;
         }
 
         private static DnType parseType(String type) {

@@ -13,7 +13,8 @@ public record GatewaySettings(int tlibMaxLineBytes, int tlibMaxPendingBytes, Str
                               String fileNameTemplate, int demoRecorderPort, String dataDir,
                               String auditTopic, String userEventsTopic, String indicationsTopic,
                               String sipHost, int sipPort, String sipTransport, int recorderTimeoutMs,
-                              String msmlContentType, String msmlRecordDest, String msmlRecordFormat, String msmlMaxTime) {
+                              String msmlContentType, String msmlRecordDest, String msmlRecordFormat, String msmlMaxTime,
+                              int dnFileCheckMs) {
 
     /** The documented default of {@code recgate.dn-file}; when it does not exist the bundled demo file is used. */
     public static final String DEFAULT_DN_FILE = "config/dns.yaml";
@@ -40,7 +41,8 @@ public record GatewaySettings(int tlibMaxLineBytes, int tlibMaxPendingBytes, Str
                 required(properties, "recgate.msml.content-type"),
                 required(properties, "recgate.msml.record-dest"),
                 required(properties, "recgate.msml.record-format"),
-                required(properties, "recgate.msml.max-time"));
+                required(properties, "recgate.msml.max-time"),
+                nonNegativeInt(properties, "recgate.dn-file.check-ms"));
     }
 
     public Path dnFilePath() {
@@ -55,6 +57,11 @@ public record GatewaySettings(int tlibMaxLineBytes, int tlibMaxPendingBytes, Str
         return properties.resolveProperty(key)
                 .map(String::trim)
                 .orElseThrow(() -> new IllegalArgumentException("the setting " + key + " is missing"));
+    }
+
+    private static int nonNegativeInt(PropertiesComponent properties, String key) {
+        String value = required(properties, key);
+        return value.equals("0") ? 0 : positiveInt(properties, key);
     }
 
     private static int positiveInt(PropertiesComponent properties, String key) {

@@ -66,4 +66,14 @@ public final class TlibMetrics {
     public MeterRegistry registry() {
         return registry;
     }
+
+    /** A DN file reload: {@code applied}, or {@code rejected} (the previous file stays in force). */
+    public void dnFileReload(boolean applied) {
+        registry.counter("recgate.dn.file.reloads", "outcome", applied ? "applied" : "rejected").increment();
+    }
+
+    /** An automatic recording (full-time, routing) that did not start: refused by the recorder, or none could be made. */
+    public void automaticRecordingFailed(String cause) {
+        registry.counter("recgate.recordings.automatic.failed", "cause", cause).increment();
+    }
 }

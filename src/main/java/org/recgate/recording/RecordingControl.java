@@ -1,13 +1,12 @@
 package org.recgate.recording;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.recgate.call.Call;
@@ -18,7 +17,6 @@ import org.recgate.config.DnDirectory;
 import org.recgate.sip.DestinationResult;
 import org.recgate.sip.DestinationRole;
 import org.recgate.sip.DestinationStatus;
-import org.recgate.sip.Dialect;
 import org.recgate.sip.Participant;
 import org.recgate.sip.RecorderDestination;
 import org.recgate.sip.RecorderEvent;
@@ -51,23 +49,28 @@ public final class RecordingControl implements CallListener {
     private final SessionRegistry sessions;
     private final CallRegistry calls;
     private final RecordingRegistry recordings;
-    private final RecorderPolicy policy;
-    private final DnDirectory directory;
-    private final FileNameTemplate fileNames;
+    private final RecordingFactory factory;
+    private final AutomaticRecording automatic;
+    private final RoutingDecisions decisions;
     private final RecorderGateway recorders;
-    private final Clock clock;
+    private final Consumer<Cause> automaticFailures;
     private final List<RecordingListener> listeners = new CopyOnWriteArrayList<>();
 
-    public RecordingControl(SessionRegistry sessions, CallRegistry calls, RecordingRegistry recordings, RecorderPolicy policy,
-                            DnDirectory directory, FileNameTemplate fileNames, RecorderGateway recorders, Clock clock) {
+    /**
+     * {@code automaticFailures} is told of each automatic recording (full-time, routing) that did not
+     * start (a meter).
+     */
+    public RecordingControl(SessionRegistry sessions, CallRegistry calls, RecordingRegistry recordings, RecordingFactory factory,
+                            DnDirectory directory, RoutingDecisions decisions, RecorderGateway recorders,
+                            Consumer<Cause> automaticFailures) {
         this.sessions = sessions;
         this.calls = calls;
         this.recordings = recordings;
-        this.policy = policy;
-        this.directory = directory;
-        this.fileNames = fileNames;
+        this.factory = factory;
+        this.automatic = new AutomaticRecording(directory, decisions);
+        this.decisions = decisions;
         this.recorders = recorders;
-        this.clock = clock;
+        this.automaticFailures = automaticFailures;
     }
 
     public void addListener(RecordingListener listener) {
@@ -75,7 +78,7 @@ public final class RecordingControl implements CallListener {
     }
 
     /** One operation in flight: each target recording, the state it came from and its pending state. */
-    private record Pending(RecorderOperation operation, List<Target> targets) {
+    private record Pending(RecorderOperation operation, Call call, List<Target> targets) {
     }
 
     private record Target(Recording recording, RecordingState from, RecordingState pending) {
@@ -104,25 +107,11 @@ public final class RecordingControl implements CallListener {
         Call call = call(request);
         RecordingExtensions extensions = RecordingExtensions.parse(request.kvList(Attr.EXTENSIONS));
         String recordedDn = recordedDn(call, request.string(Attr.THIS_DN), extensions.side());
-        Dialect dialect = policy.dialect(directory.dn(recordedDn));
-        List<RecordingDestination> destinations = new ArrayList<>();
-        List<String> primary = policy.primary(extensions.dest(), directory.dn(recordedDn));
-        // a ;dialect= parameter on the URI chooses the dialect of that destination (docs/sip-recorder.md)
-        destinations.add(new RecordingDestination(primary, DestinationRole.PRIMARY, Dialect.of(primary.get(0), dialect)));
-        if (extensions.dest2() != null) {
-            String dest2 = policy.allowed("dest2", extensions.dest2());
-            destinations.add(new RecordingDestination(List.of(dest2), DestinationRole.DUPLICATE, Dialect.of(dest2, dialect)));
-        }
         ClientSession session = exchange.getProperty(TlibExchange.SESSION, ClientSession.class);
-        Recording recording = new Recording(
-                extensions.id() != null ? extensions.id() : UUID.randomUUID().toString(),
-                call.connectionId(), recordedDn, extensions.side(), Cause.REQUEST,
-                new RequestedBy(session.applicationName(), request.string(Attr.THIS_DN), request.referenceId()),
-                clock.instant(), destinations, extensions.params());
-        recording.fileName(fileNames.fileName(recording, call.callUuid(), call.ani(), call.dnis()));
-        recordings.add(recording);
+        Recording recording = factory.create(call, recordedDn, extensions.side(), Cause.REQUEST,
+                new RequestedBy(session.applicationName(), request.string(Attr.THIS_DN), request.referenceId()), extensions);
         recording.transition(RecordingState.OFF, RecordingState.STARTING);
-        pending(exchange, RecorderOperation.START, List.of(new Target(recording, RecordingState.OFF, RecordingState.STARTING)));
+        pending(exchange, RecorderOperation.START, call, List.of(new Target(recording, RecordingState.OFF, RecordingState.STARTING)));
         TlibExchange.onFailure(exchange, () -> {
             recording.settle(RecordingState.STARTING, RecordingState.OFF);
             recordings.discard(recording);
@@ -199,7 +188,7 @@ public final class RecordingControl implements CallListener {
         Pending pending = exchange.getProperty(PENDING, Pending.class);
         List<Target> all = new ArrayList<>(pending == null ? List.of() : pending.targets());
         all.addAll(targets);
-        pending(exchange, operation, all);
+        pending(exchange, operation, call, all);
         return requests;
     }
 
@@ -250,16 +239,19 @@ public final class RecordingControl implements CallListener {
             RecorderResponse response = responses.get(recording.id());
             recording.recordResults(pending.operation(), response.results());
             boolean succeeded = pending.operation() == RecorderOperation.STOP || succeeded(response);
-            settle(recording, target.pending(), succeeded ? success(target.pending()) : target.from(),
+            boolean told = settle(recording, target.pending(), succeeded ? success(target.pending()) : target.from(),
                     succeeded ? endCause(pending.operation()) : null);
             if (succeeded) {
                 done.add(recording.id());
                 duplicateOutcome(response).forEach(extensions::putIfAbsent);
+                if (pending.operation() == RecorderOperation.START && !told) {
+                    stopEndedMeanwhile(recording, pending.call());
+                }
             } else {
                 failure = failure != null ? failure : failureOf(recording, response);
                 if (pending.operation() == RecorderOperation.START) {
                     recordings.discard(recording);
-                    tearDownDuplicate(recording, response);
+                    tearDownDuplicate(recording, pending.call(), response);
                 }
             }
         }
@@ -334,18 +326,34 @@ public final class RecordingControl implements CallListener {
     }
 
     /** A START whose primary failed must not leave its duplicate recording on its own. */
-    private void tearDownDuplicate(Recording recording, RecorderResponse response) {
+    private void tearDownDuplicate(Recording recording, Call call, RecorderResponse response) {
         response.result(DestinationRole.DUPLICATE).filter(r -> r.status() == DestinationStatus.ESTABLISHED).ifPresent(result ->
-                calls.find(recording.connectionId()).ifPresent(call -> recorders.send(recorderRequest(RecorderOperation.STOP,
-                        recording, call, recording.destination(DestinationRole.DUPLICATE).stream().toList()))));
+                recorders.send(recorderRequest(RecorderOperation.STOP, recording, call,
+                        recording.destination(DestinationRole.DUPLICATE).stream().toList())));
     }
 
-    private void settle(Recording recording, RecordingState expected, RecordingState next, Cause cause) {
+    /**
+     * A recording whose side left the call (or whose call ended) while its recorder was still
+     * answering the START was ended Starting, with no dialog to stop yet; the dialogs the recorder
+     * has just set up must not stay.
+     */
+    private void stopEndedMeanwhile(Recording recording, Call call) {
+        List<RecordingDestination> live = recording.liveDestinations();
+        if (!live.isEmpty()) {
+            LOG.info("{} ended while its recorder was answering the start: stopping it", recording);
+            recorders.send(recorderRequest(RecorderOperation.STOP, recording, call, live));
+        }
+    }
+
+    /** Settles a pending operation and tells the listeners; false when there was nothing to tell (ended meanwhile). */
+    private boolean settle(Recording recording, RecordingState expected, RecordingState next, Cause cause) {
         if (cause != null) {
             recording.endedBy(cause);
         }
-        recording.settle(expected, next).ifPresent(change -> changed(recording, change,
+        Optional<StateChange> change = recording.settle(expected, next);
+        change.ifPresent(stateChange -> changed(recording, stateChange,
                 next == RecordingState.OFF ? recording.endCause() : recording.startCause()));
+        return change.isPresent();
     }
 
     private void changed(Recording recording, StateChange change, Cause cause) {
@@ -368,7 +376,8 @@ public final class RecordingControl implements CallListener {
 
     /**
      * RECORDING.md §2: a recording of a side that left the call stops (the agent transferred away);
-     * when the call ends, every recording of it stops.
+     * when the call ends, every recording of it stops. Then what the change starts or ends by
+     * itself (§1: full-time DNs, routing decisions, a Trunk's recording once an agent has the call).
      */
     @Override
     public void callChanged(CallChange change) {
@@ -376,15 +385,78 @@ public final class RecordingControl implements CallListener {
         List<Recording> ofCall = change.ended() ? recordings.ofCall(call.connectionId()) : recordings.ofCall(call.connectionId())
                 .stream().filter(r -> change.left().contains(r.recordedDn())).toList();
         Cause cause = change.ended() || change.joined().isEmpty() ? Cause.CALL_RELEASED : Cause.TRANSFER;
-        for (Recording recording : ofCall) {
-            List<RecordingDestination> live = recording.liveDestinations();
-            recording.end(cause).ifPresent(stateChange -> changed(recording, stateChange, cause));
-            if (!live.isEmpty()) {
-                recorders.send(recorderRequest(RecorderOperation.STOP, recording, call, live));
-            }
-        }
+        ofCall.forEach(recording -> end(recording, call, cause));
         if (change.ended()) {
             recordings.removeCall(call.connectionId());
+            decisions.forget(call.connectionId());
+            return;
+        }
+        AutomaticRecording.Plan plan = automatic.plan(change, recordings.ofCall(call.connectionId()));
+        plan.ends().forEach(recording -> end(recording, call, Cause.TRANSFER));
+        plan.starts().forEach(start -> startAutomatically(call, start));
+    }
+
+    /** Ends a recording that is not Off yet, and its dialogs (a recording ended earlier was stopped then). */
+    private void end(Recording recording, Call call, Cause cause) {
+        if (recording.state() == RecordingState.OFF) {
+            return;
+        }
+        List<RecordingDestination> live = recording.liveDestinations();
+        recording.end(cause).ifPresent(stateChange -> changed(recording, stateChange, cause));
+        if (!live.isEmpty()) {
+            recorders.send(recorderRequest(RecorderOperation.STOP, recording, call, live))
+                    .thenAccept(response -> recording.recordResults(RecorderOperation.STOP, response.results()));
+        }
+    }
+
+    // --- automatic starts (full-time, routing) --------------------------------------------------
+
+    /** Starts a recording no client is waiting for: the outcome goes to the log, the meter and the indications. */
+    private void startAutomatically(Call call, AutomaticRecording.Start start) {
+        Recording recording;
+        try {
+            recording = createAutomatic(call, start);
+        } catch (TlibException refused) {
+            LOG.warn("{}: no {} recording of {}: {}", call, start.cause().wireName(), start.dn(), refused.getMessage());
+            automaticFailures.accept(start.cause());
+            return;
+        }
+        recording.transition(RecordingState.OFF, RecordingState.STARTING);
+        LOG.info("{}: starting ({})", recording, start.cause().wireName());
+        recorders.send(recorderRequest(RecorderOperation.START, recording, call, recording.destinations()))
+                .whenComplete((response, error) -> automaticStartAnswered(recording, call, response, error));
+    }
+
+    /** A routing decision's id that is taken by now does not cost the recording: it gets a generated one. */
+    private Recording createAutomatic(Call call, AutomaticRecording.Start start) {
+        try {
+            return factory.create(call, start.dn(), start.side(), start.cause(), start.requestedBy(), start.extensions());
+        } catch (TlibException e) {
+            if (e.errorCode() != ErrorCode.DUPLICATE_RECORDING_ID) {
+                throw e;
+            }
+            LOG.warn("{}: {}; recording {} with a generated id", call, e.getMessage(), start.dn());
+            return factory.create(call, start.dn(), start.side(), start.cause(), start.requestedBy(), start.extensions().withoutId());
+        }
+    }
+
+    private void automaticStartAnswered(Recording recording, Call call, RecorderResponse response, Throwable error) {
+        if (error == null) {
+            recording.recordResults(RecorderOperation.START, response.results());
+        }
+        if (error == null && succeeded(response)) {
+            if (!settle(recording, RecordingState.STARTING, RecordingState.ON, null)) {
+                stopEndedMeanwhile(recording, call);
+            }
+            return;
+        }
+        String why = error != null ? error.toString() : failureOf(recording, response).getMessage();
+        LOG.warn("{}: the {} recording did not start: {}", recording, recording.startCause().wireName(), why);
+        automaticFailures.accept(recording.startCause());
+        recording.settle(RecordingState.STARTING, RecordingState.OFF);
+        recordings.discard(recording);
+        if (response != null) {
+            tearDownDuplicate(recording, call, response);
         }
     }
 
@@ -400,8 +472,8 @@ public final class RecordingControl implements CallListener {
                 "no call " + connectionId + " is known to the gateway (the switch feed has not established it)"));
     }
 
-    private static void pending(Exchange exchange, RecorderOperation operation, List<Target> targets) {
-        exchange.setProperty(PENDING, new Pending(operation, List.copyOf(targets)));
+    private static void pending(Exchange exchange, RecorderOperation operation, Call call, List<Target> targets) {
+        exchange.setProperty(PENDING, new Pending(operation, call, List.copyOf(targets)));
     }
 
     @SuppressWarnings("unchecked")

@@ -17,6 +17,9 @@ import org.recgate.tlib.model.TlibException;
 public record RecordingExtensions(Side side, boolean sideGiven, String id, String dest, String dest2,
                                   Map<String, Object> params, boolean paramsGiven) {
 
+    /** No extensions: what a full-time recording starts with. */
+    public static final RecordingExtensions NONE = new RecordingExtensions(Side.SOURCE, false, null, null, null, Map.of(), false);
+
     /** Recording ids: printable, no spaces, at most 128 characters (they go into SIP and file names). */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.@+:=#-]{1,128}");
 
@@ -31,6 +34,11 @@ public record RecordingExtensions(Side side, boolean sideGiven, String id, Strin
         Object params = byKey.get("params");
         return new RecordingExtensions(side(record), record != null, id, string(byKey, "dest"), string(byKey, "dest2"),
                 params(params), params != null);
+    }
+
+    /** The same without the id (one is generated). */
+    public RecordingExtensions withoutId() {
+        return new RecordingExtensions(side, sideGiven, null, dest, dest2, params, paramsGiven);
     }
 
     private static Side side(String record) {

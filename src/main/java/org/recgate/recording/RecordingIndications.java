@@ -67,12 +67,14 @@ public final class RecordingIndications implements RecordingListener {
     }
 
     /**
-     * (b) EventAttachedDataChanged, once to each client registered on a party's DN or on the DN that
+     * (b) EventAttachedDataChanged, once to each client registered on a party's DN, on the recorded
+     * DN (which may have just left the call: its agent learns the recording ended) or on the DN that
      * requested the recording; returns how many clients got it.
      */
     public int notifyClients(@Body Indication indication) {
         Call call = indication.call();
         Set<String> dns = new LinkedHashSet<>(call.parties());
+        dns.add(indication.recording().recordedDn());
         RequestedBy requestedBy = indication.recording().requestedBy();
         if (requestedBy != null && requestedBy.thisDn() != null) {
             dns.add(requestedBy.thisDn());

@@ -39,10 +39,7 @@ public final class RecordingRegistry {
     public void add(Recording recording) {
         byCall.compute(recording.connectionId(), (connectionId, recordings) -> {
             List<Recording> list = recordings == null ? new CopyOnWriteArrayList<>() : recordings;
-            if (byId.containsKey(recording.id()) || endedIds.containsKey(recording.id())) {
-                throw new TlibException(ErrorCode.DUPLICATE_RECORDING_ID, "recording id '" + recording.id()
-                        + "' is already used: send another id, or none to have one generated");
-            }
+            checkIdFree(recording.id());
             list.stream().filter(r -> r.recordedDn().equals(recording.recordedDn()) && r.state() != RecordingState.OFF)
                     .findFirst().ifPresent(r -> {
                         throw new TlibException(ErrorCode.IN_SAME_STATE, "DN " + recording.recordedDn() + " of call "
@@ -52,6 +49,14 @@ public final class RecordingRegistry {
             list.add(recording);
             return list;
         });
+    }
+
+    /** 2003 when the id is in use or was used lately. */
+    public void checkIdFree(String id) {
+        if (byId.containsKey(id) || endedIds.containsKey(id)) {
+            throw new TlibException(ErrorCode.DUPLICATE_RECORDING_ID, "recording id '" + id
+                    + "' is already used: send another id, or none to have one generated");
+        }
     }
 
     public Optional<Recording> find(String id) {

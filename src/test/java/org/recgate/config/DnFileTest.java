@@ -62,7 +62,7 @@ class DnFileTest {
     @Test
     void mistakesNameTheFileTheLineAndTheFix() {
         String role = failure("applications:\n  a:\n    roles: [admin]\n");
-        assertTrue(role.startsWith("dns.yaml line 4, at applications.a: unknown role 'admin'"), role);
+        assertTrue(role.startsWith("dns.yaml line 2, at applications.a: unknown role 'admin'"), role);
 
         String type = failure("dns:\n  \"1001\": {type: Phone}\n");
         assertTrue(type.startsWith("dns.yaml line 2, at dns.1001: ") && type.contains("unknown DN type 'Phone'"), type);
@@ -73,8 +73,14 @@ class DnFileTest {
         String syntax = failure("dns:\n  - [unclosed\n");
         assertTrue(syntax.startsWith("dns.yaml line"), syntax);
 
-        String dn = failure("dns:\n  \"10 01\": {}\n");
-        assertTrue(dn.contains("DN '10 01'"), dn);
+        String dn = failure("dns:\n  \"1001\": {}\n  \"10 01\": {}\n");
+        assertTrue(dn.startsWith("dns.yaml line 3, at dns.10 01: DN '10 01'"), dn);
+
+        String block = failure("dns:\n  \"1001\":\n    type: Extension\n  \"1002\":\n    type: Phone\n    record: true\n");
+        assertTrue(block.startsWith("dns.yaml line 4, at dns.1002: "), "the line of the entry's key: " + block);
+
+        String recorder = failure("dns:\n  \"1001\": {recorder: \"http://rec\"}\n");
+        assertTrue(recorder.startsWith("dns.yaml line 2, at dns.1001: recorder 'http://rec' must be a SIP URI"), recorder);
 
         String dialect = failure("dns:\n  \"1001\": {dialect: h323}\n");
         assertTrue(dialect.contains("unknown dialect 'h323'"), dialect);

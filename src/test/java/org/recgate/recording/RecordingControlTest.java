@@ -67,13 +67,14 @@ class RecordingControlTest {
     void setUp() {
         DnDirectory directory = new DnDirectory(DnFile.parse(new ByteArrayInputStream(
                 "applications:\n  desktop: {roles: [desktop]}\n".getBytes(StandardCharsets.UTF_8)), "test"));
-        control = new RecordingControl(sessions, calls, recordings,
+        RecordingFactory factory = new RecordingFactory(recordings,
                 new RecorderPolicy(List.of("sip:srs@rec.example.com"), Dialect.SIPREC, List.of("*.example.com")),
-                directory, new FileNameTemplate(FileNameTemplate.DEFAULT, "gw1", ZoneOffset.UTC),
+                directory, new FileNameTemplate(FileNameTemplate.DEFAULT, "gw1", ZoneOffset.UTC), CLOCK);
+        control = new RecordingControl(sessions, calls, recordings, factory, directory, new RoutingDecisions(100),
                 request -> {
                     sentOutside.add(request);
                     return new CompletableFuture<>();
-                }, CLOCK);
+                }, cause -> { });
         control.addListener((call, recording, change, cause) -> {
             CallRecordingData.update(call, recordings, recording, change); // the indication route's first step
             indications.add(change.previous().wireName() + ">" + change.next().wireName() + ":" + cause.wireName());
