@@ -61,31 +61,38 @@ public final class CallRegistry {
      */
     public Optional<CallChange> partyChanged(String connectionId, String previousConnectionId,
                                              String otherDn, String thirdPartyDn) {
-        Call call = renumbered(connectionId, previousConnectionId);
-        if (call == null) {
+        Located located = located(connectionId, previousConnectionId);
+        if (located == null) {
             return Optional.empty();
         }
+        Call call = located.call();
         CallChange change;
         synchronized (call) {
             Set<String> left = call.leave(thirdPartyDn) ? Set.of(thirdPartyDn) : Set.of();
             Set<String> joined = call.join(otherDn) ? Set.of(otherDn) : Set.of();
-            change = new CallChange(call, joined, left, false);
+            change = new CallChange(call, joined, left, false, located.movedFrom());
         }
         notifyListeners(change);
         return Optional.of(change);
     }
 
-    private Call renumbered(String connectionId, String previousConnectionId) {
+    /** The call an event is about, and the connection ID it was moved from (null: not moved). */
+    private record Located(Call call, String movedFrom) {
+    }
+
+    private Located located(String connectionId, String previousConnectionId) {
         if (previousConnectionId == null || previousConnectionId.equals(connectionId)) {
-            return calls.get(connectionId);
+            Call call = calls.get(connectionId);
+            return call == null ? null : new Located(call, null);
         }
         Call call = calls.remove(previousConnectionId);
         if (call == null) {
-            return calls.get(connectionId);
+            Call current = calls.get(connectionId);
+            return current == null ? null : new Located(current, null);
         }
         call.renumber(connectionId);
         Call existing = calls.putIfAbsent(connectionId, call);
-        return existing != null ? existing : call;
+        return new Located(existing != null ? existing : call, previousConnectionId);
     }
 
     /** EventReleased: {@code thisDn} left; the call ends when no party is left. */

@@ -17,7 +17,7 @@ import org.recgate.sip.RecorderOperation;
 public final class Recording {
 
     private final String id;
-    private final String connectionId;
+    private String connectionId;
     private final String recordedDn;
     private final Side side;
     private final Cause startCause;
@@ -92,8 +92,13 @@ public final class Recording {
         return id;
     }
 
-    public String connectionId() {
+    public synchronized String connectionId() {
         return connectionId;
+    }
+
+    /** The switch gave the call a new connection ID (a transfer); the recording goes with it. */
+    synchronized void movedTo(String connectionId) {
+        this.connectionId = connectionId;
     }
 
     public String recordedDn() {

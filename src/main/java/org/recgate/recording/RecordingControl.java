@@ -382,6 +382,10 @@ public final class RecordingControl implements CallListener {
     @Override
     public void callChanged(CallChange change) {
         Call call = change.call();
+        if (change.renumbered()) {
+            recordings.moveCall(change.previousConnectionId(), call.connectionId());
+            decisions.moveCall(change.previousConnectionId(), call.connectionId());
+        }
         List<Recording> ofCall = change.ended() ? recordings.ofCall(call.connectionId()) : recordings.ofCall(call.connectionId())
                 .stream().filter(r -> change.left().contains(r.recordedDn())).toList();
         Cause cause = change.ended() || change.joined().isEmpty() ? Cause.CALL_RELEASED : Cause.TRANSFER;

@@ -69,6 +69,22 @@ public final class RecordingRegistry {
         return recordings == null ? List.of() : List.copyOf(recordings);
     }
 
+    /**
+     * The call's recordings go with it to its new connection ID (EventPartyChanged with
+     * AttrPreviousConnID): they keep running and are found, paused and stopped under the new ID.
+     */
+    public void moveCall(String previousConnectionId, String connectionId) {
+        List<Recording> moved = byCall.remove(previousConnectionId);
+        if (moved == null) {
+            return;
+        }
+        moved.forEach(recording -> recording.movedTo(connectionId));
+        byCall.merge(connectionId, moved, (existing, added) -> {
+            existing.addAll(added);
+            return existing;
+        });
+    }
+
     /** Forgets a recording whose start failed: its id may be used again. */
     public void discard(Recording recording) {
         byId.remove(recording.id(), recording);

@@ -60,6 +60,19 @@ public final class RoutingDecisions {
         return dns != null && dns.contains(dn);
     }
 
+    /** The call has a new connection ID: what was decided for it goes along. */
+    public synchronized void moveCall(String previousConnectionId, String connectionId) {
+        RoutingDecision decision = waiting.remove(previousConnectionId);
+        if (decision != null) {
+            waiting.put(connectionId, new RoutingDecision(connectionId, decision.routingPoint(), decision.target(),
+                    decision.extensions(), decision.requestedBy()));
+        }
+        Set<String> dns = disabled.remove(previousConnectionId);
+        if (dns != null) {
+            disabled.computeIfAbsent(connectionId, id -> new HashSet<>()).addAll(dns);
+        }
+    }
+
     /** The call has ended. */
     public synchronized void forget(String connectionId) {
         waiting.remove(connectionId);

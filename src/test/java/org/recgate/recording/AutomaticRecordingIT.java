@@ -38,7 +38,7 @@ class AutomaticRecordingIT {
     private static final String CUSTOMER = "+15550100";
 
     private final List<AutoCloseable> opened = new java.util.ArrayList<>();
-    private final String call = String.format("%016x", CALLS.incrementAndGet());
+    private String call = String.format("%016x", CALLS.incrementAndGet());
     private RunningGateway gateway;
     private TlibTestClient feed;
 
@@ -214,7 +214,10 @@ class AutomaticRecordingIT {
             return recordings.size() == 2 && "On".equals(ofDn(recordings, CUSTOMER).path("state").asText())
                     && "On".equals(ofDn(recordings, "3001").path("state").asText());
         });
-        feed(transferred("3001", "3002"));
+        String previous = call;
+        call = String.format("%016x", CALLS.incrementAndGet());
+        // the switch gives the call a new connection ID on the transfer: the recordings go with it
+        feed(transferred("3001", "3002").put("AttrPreviousConnID", previous));
         agentA.assertPassed(); // A's recording got its BYE when A transferred away
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> "On".equals(ofDn(recordings(desktopB), "3002").path("state").asText()));

@@ -191,6 +191,24 @@ class AutomaticRecordingTest {
     }
 
     @Test
+    void recordingsFollowTheCallToANewConnectionId() {
+        route("1001", "source");
+        calls.established(CONN, "1001", CUSTOMER, null, null, null);
+        answerStarts(DestinationStatus.ESTABLISHED);
+        String moved = "00000000000000b1";
+        calls.partyChanged(moved, CONN, "1003", "1001"); // a transfer that gives the call a new connection ID
+        assertTrue(recordings.ofCall(CONN).isEmpty());
+        Recording customer = recordings.ofCall(moved).stream().filter(r -> r.recordedDn().equals(CUSTOMER)).findFirst().orElseThrow();
+        assertEquals(RecordingState.ON, customer.state(), "the customer side goes on under the new ID");
+        assertEquals(moved, customer.connectionId());
+        assertEquals(List.of("1001"), sentFor(RecorderOperation.STOP), "the agent who left is stopped");
+        calls.released(moved, "1003");
+        calls.released(moved, CUSTOMER);
+        assertEquals(List.of("1001", CUSTOMER), sentFor(RecorderOperation.STOP));
+        assertTrue(recordings.ofCall(moved).isEmpty());
+    }
+
+    @Test
     void aRecorderRefusingAFullTimeStartLeavesNothingAndIsCounted() {
         calls.established(CONN, "1001", CUSTOMER, null, null, null);
         answerStarts(DestinationStatus.REJECTED);
