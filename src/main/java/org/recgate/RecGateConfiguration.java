@@ -55,6 +55,7 @@ import org.recgate.tlib.server.SessionTracker;
 import org.recgate.tlib.server.TlibErrorReplies;
 import org.recgate.tlib.server.TlibRequestGate;
 import org.recgate.userevent.ScreenCaptureStates;
+import org.recgate.userevent.ScreenRecorderMessages;
 import org.recgate.userevent.UserEventRelay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,6 +109,8 @@ public final class RecGateConfiguration implements CamelConfiguration {
         RecordPublisher publisher = new RecordPublisher(context, metrics);
         registry.bind("auditTrail", new AuditTrail(publisher, settings.auditTopic(), clock));
         registry.bind("userEventRecords", new UserEventRecords(publisher, settings.userEventsTopic(), clock));
+        registry.bind("screenRecorderMessages",
+                new ScreenRecorderMessages(RecorderPolicy.list(settings.screenRecorderUris()), metrics));
 
         context.addComponent("sip-recorder", new SipRecorderComponent(sipConfiguration(settings)));
         CallRegistry calls = new CallRegistry(clock);

@@ -14,7 +14,7 @@ public record GatewaySettings(int tlibMaxLineBytes, int tlibMaxPendingBytes, Str
                               String auditTopic, String userEventsTopic, String indicationsTopic,
                               String sipHost, int sipPort, String sipTransport, int recorderTimeoutMs,
                               String msmlContentType, String msmlRecordDest, String msmlRecordFormat, String msmlMaxTime,
-                              int dnFileCheckMs) {
+                              int dnFileCheckMs, String screenRecorderUris) {
 
     /** The documented default of {@code recgate.dn-file}; when it does not exist the bundled demo file is used. */
     public static final String DEFAULT_DN_FILE = "config/dns.yaml";
@@ -42,7 +42,8 @@ public record GatewaySettings(int tlibMaxLineBytes, int tlibMaxPendingBytes, Str
                 required(properties, "recgate.msml.record-dest"),
                 required(properties, "recgate.msml.record-format"),
                 required(properties, "recgate.msml.max-time"),
-                nonNegativeInt(properties, "recgate.dn-file.check-ms"));
+                nonNegativeInt(properties, "recgate.dn-file.check-ms"),
+                optional(properties, "recgate.screen-recorder.uri"));
     }
 
     public Path dnFilePath() {

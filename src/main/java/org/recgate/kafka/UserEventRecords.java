@@ -1,6 +1,7 @@
 package org.recgate.kafka;
 
 import java.time.Clock;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +18,8 @@ import org.recgate.userevent.UserEventRelay;
 public final class UserEventRecords {
 
     public static final String QUEUE = "seda:kafka-user-events";
+    /** Property: the record published for this exchange (read-only), for what else the event goes to. */
+    public static final String RECORD = "RecGateUserEventRecord";
 
     private final RecordPublisher publisher;
     private final String topic;
@@ -54,6 +57,7 @@ public final class UserEventRecords {
         record.put("kind", ScreenCapture.parse(screenCapture).map(ScreenCapture::kind)
                 .orElse(ScreenCapture.Kind.OTHER).name().toLowerCase(java.util.Locale.ROOT));
         record.put("from", from);
+        exchange.setProperty(RECORD, Collections.unmodifiableMap(record));
         publisher.publish(QUEUE, topic, dn, record);
     }
 }

@@ -9,7 +9,8 @@ import org.recgate.tlib.model.MessageName;
 
 /**
  * The gateway's own meters, on the Prometheus registry behind {@code /observe/metrics}:
- * connected clients, DN registrations, requests by message, errors by code, slow clients closed.
+ * connected clients, DN registrations, requests by message, errors by code, slow clients closed,
+ * Kafka records, SIP MESSAGEs to the screen recorder.
  */
 public final class TlibMetrics {
 
@@ -61,6 +62,11 @@ public final class TlibMetrics {
 
     public void callEventSkipped() {
         registry.counter("recgate.kafka.call.events", "outcome", "skipped").increment();
+    }
+
+    /** One SIP MESSAGE to a screen recorder: {@code delivered} (a 2xx) or {@code failed}. */
+    public void screenRecorderMessage(boolean delivered) {
+        registry.counter("recgate.screen.recorder.messages", "outcome", delivered ? "delivered" : "failed").increment();
     }
 
     public MeterRegistry registry() {

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * servers (SIPREC) and media servers (MSML). {@code to("sip-recorder:recorders")} starts, pauses, resumes, updates and stops
  * recording sessions ({@link RecorderRequest} in, {@link RecorderResponse} out);
  * {@code from("sip-recorder:events")} delivers what recorders do on their own
- * ({@link RecorderEvent}). docs/sip-recorder.md describes it.
+ * ({@link RecorderEvent}); {@code to("sip-recorder:name?messageTo=sip:...")} sends the body as a
+ * SIP MESSAGE ({@link SipMessageProducer}). docs/sip-recorder.md describes it.
  * <p>
  * One SIP stack per component, listening on the configuration's host, port and transport, shared
  * by every endpoint; it lives from {@link #doStart()} to {@link #doStop()}. Stopping hangs up the
@@ -96,6 +97,11 @@ public class SipRecorderComponent extends DefaultComponent {
         userAgent = null;
         worker = null;
         super.doStop();
+    }
+
+    /** The SIP user agent, for MESSAGE producers; null while the component is stopped. */
+    SipUserAgent userAgent() {
+        return userAgent;
     }
 
     /** The dialects (SIPREC, MSML), for producers; null while the component is stopped. */

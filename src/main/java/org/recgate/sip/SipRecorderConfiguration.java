@@ -1,6 +1,11 @@
 package org.recgate.sip;
 
+import gov.nist.javax.sip.address.AddressFactoryImpl;
+import java.text.ParseException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import javax.sip.address.SipURI;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
@@ -25,6 +30,7 @@ public class SipRecorderConfiguration implements Cloneable {
     public static final String DEFAULT_MSML_CONTENT_TYPE = "application/vnd.radisys.msml+xml";
     public static final String DEFAULT_MSML_RECORD_FORMAT = "audio/wav";
     public static final String DEFAULT_MSML_MAX_TIME = "7200s";
+    public static final String DEFAULT_MESSAGE_CONTENT_TYPE = "application/json";
 
     @UriParam(label = "common", defaultValue = "127.0.0.1")
     private String host = "127.0.0.1";
@@ -58,6 +64,11 @@ public class SipRecorderConfiguration implements Cloneable {
     private String msmlRecordFormat = DEFAULT_MSML_RECORD_FORMAT;
     @UriParam(label = "producer", defaultValue = DEFAULT_MSML_MAX_TIME)
     private String msmlMaxTime = DEFAULT_MSML_MAX_TIME;
+    @UriParam(label = "producer")
+    @Metadata(description = "Empty: the producer drives recording sessions")
+    private String messageTo;
+    @UriParam(label = "producer", defaultValue = DEFAULT_MESSAGE_CONTENT_TYPE)
+    private String messageContentType = DEFAULT_MESSAGE_CONTENT_TYPE;
 
     public String getHost() {
         return host;
@@ -227,6 +238,36 @@ public class SipRecorderConfiguration implements Cloneable {
         this.msmlMaxTime = msmlMaxTime;
     }
 
+    public String getMessageTo() {
+        return messageTo;
+    }
+
+    /**
+     * SIP URIs (comma-separated) that get the exchange body as a SIP MESSAGE (RFC 3428), each one
+     * its own request. When set, the endpoint's producer sends MESSAGEs instead of driving
+     * recording sessions. Empty: a recording producer.
+     */
+    public void setMessageTo(String messageTo) {
+        this.messageTo = messageTo;
+    }
+
+    public String getMessageContentType() {
+        return messageContentType;
+    }
+
+    /** The Content-Type of the MESSAGE bodies ({@code messageTo}): a {@code type/subtype}. */
+    public void setMessageContentType(String messageContentType) {
+        this.messageContentType = messageContentType;
+    }
+
+    /** The URIs of {@code messageTo}, trimmed, in order; empty when the option is not set. */
+    public List<String> messageTargets() {
+        if (blank(messageTo)) {
+            return List.of();
+        }
+        return Arrays.stream(messageTo.split(",")).map(String::trim).filter(uri -> !uri.isEmpty()).toList();
+    }
+
     /** Checks every option; the message names the option and what is allowed. */
     public void validate() {
         require(host != null && !host.isBlank(), "host is required");
@@ -253,6 +294,19 @@ public class SipRecorderConfiguration implements Cloneable {
         require(msmlRecordFormat != null && !msmlRecordFormat.isBlank(), "msmlRecordFormat is required");
         require(msmlMaxTime != null && msmlMaxTime.matches("\\+?([0-9]*\\.)?[0-9]+(ms|s)"),
                 "msmlMaxTime must be a duration in s or ms (e.g. 7200s), not " + msmlMaxTime);
+        require(messageContentType != null && messageContentType.trim().matches("[\\w.+-]+/[\\w.+-]+"),
+                "messageContentType must be a type/subtype, not " + messageContentType);
+        messageTargets().forEach(SipRecorderConfiguration::requireSipUri);
+    }
+
+    private static void requireSipUri(String uri) {
+        boolean sip;
+        try {
+            sip = new AddressFactoryImpl().createURI(uri) instanceof SipURI;
+        } catch (ParseException e) {
+            sip = false;
+        }
+        require(sip, "messageTo must list SIP URIs (sip:user@host[:port]), not '" + uri + "'");
     }
 
     /** The settings SIPREC sessions started through this configuration use. */

@@ -13,7 +13,8 @@ import org.apache.camel.support.DefaultEndpoint;
 /**
  * A {@code sip-recorder:name} endpoint. The name only labels it (e.g. {@code recorders},
  * {@code events}); what it does depends on where it is used: as a producer it drives recording
- * sessions, as a consumer it delivers recorder events. Both use the component's SIP stack.
+ * sessions (or, with {@code messageTo}, sends SIP MESSAGEs), as a consumer it delivers recorder
+ * events. All use the component's SIP stack.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "sip-recorder", title = "SIP Recorder", syntax = "sip-recorder:name",
              category = {Category.NETWORKING}, headersClass = SipRecorderConstants.class)
@@ -33,8 +34,12 @@ public class SipRecorderEndpoint extends DefaultEndpoint {
         this.configuration = configuration;
     }
 
+    /** With {@code messageTo}: a producer of SIP MESSAGEs; without: one of recording sessions. */
     @Override
     public Producer createProducer() {
+        if (!configuration.messageTargets().isEmpty()) {
+            return new SipMessageProducer(this);
+        }
         return new SipRecorderProducer(this);
     }
 

@@ -140,8 +140,9 @@ class AutomaticRecordingIT {
     }
 
     @Test
-    void aFullTimeDnIsRecordedWhenAnsweredAndStoppedWhenReleased() throws Exception {
-        SippRecorder agentRecorder = recorder();
+    void aFullTimeDnIsRecordedWhenAnsweredControlledByRequestsAndStoppedWhenReleased() throws Exception {
+        // INVITE, pause re-INVITE, resume re-INVITE with campaign=autumn in the metadata, BYE
+        SippRecorder agentRecorder = opened(SippRecorder.start("gw_srs_cycle.xml", "udp"));
         startGateway(Map.of("3001", agentRecorder), null, Map.of());
         TlibTestClient desktop = desktopOn("3001");
         feed(established("3001", CUSTOMER));
@@ -149,9 +150,14 @@ class AutomaticRecordingIT {
         JsonNode recording = ofDn(recordings(desktop), "3001");
         assertEquals("full-time", recording.path("cause").asText());
         assertEquals(agentRecorder.uri(), recording.path("dest").asText(), "the DN's own recorder");
+        JsonNode paused = desktop.request(privateService("GSIP_RECORD_PAUSE", "3001", call, Map.of()));
+        assertEquals("EventACK", paused.path("message").asText(), paused::toString);
+        JsonNode resumed = desktop.request(privateService("GSIP_RECORD_RESUME", "3001", call, Map.of("params", "campaign=autumn")));
+        assertEquals("EventACK", resumed.path("message").asText(), resumed::toString);
+        int mark = desktop.mark();
         feed(released("3001"));
-        desktop.await(event -> attachedData(event, "Off"));
-        agentRecorder.assertPassed(); // INVITE, then BYE
+        desktop.awaitSince(mark, event -> attachedData(event, "Off"));
+        agentRecorder.assertPassed();
     }
 
     @Test

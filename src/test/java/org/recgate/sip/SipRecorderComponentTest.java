@@ -49,6 +49,8 @@ class SipRecorderComponentTest {
         assertEquals("file:///recordings/{fileName}{suffix}.wav", defaults.getMsmlRecordDest());
         assertEquals("audio/wav", defaults.getMsmlRecordFormat());
         assertEquals("7200s", defaults.getMsmlMaxTime());
+        assertEquals(null, defaults.getMessageTo());
+        assertEquals("application/json", defaults.getMessageContentType());
         defaults.validate();
         SiprecSettings settings = defaults.siprecSettings();
         assertEquals("127.0.0.1", settings.domain(), "the domain defaults to the listening host");
@@ -84,6 +86,21 @@ class SipRecorderComponentTest {
     }
 
     @Test
+    void anEndpointWithMessageToSendsMessagesAndOneWithoutDrivesRecordings() throws Exception {
+        SipRecorderEndpoint screen = context.getEndpoint("sip-recorder:screen-recorder?messageTo="
+                + "RAW(sip:screen@192.0.2.5:5080, sip:backup@192.0.2.6;transport=tcp)&messageContentType=text/plain",
+                SipRecorderEndpoint.class);
+        assertEquals(java.util.List.of("sip:screen@192.0.2.5:5080", "sip:backup@192.0.2.6;transport=tcp"),
+                screen.getConfiguration().messageTargets());
+        assertEquals("text/plain", screen.getConfiguration().getMessageContentType());
+        assertTrue(screen.createProducer() instanceof SipMessageProducer);
+        SipRecorderEndpoint off = context.getEndpoint("sip-recorder:screen-off?messageTo=RAW()", SipRecorderEndpoint.class);
+        assertEquals(java.util.List.of(), off.getConfiguration().messageTargets(), "an empty messageTo is no target");
+        assertTrue(off.createProducer() instanceof SipRecorderProducer);
+        assertTrue(context.getEndpoint("sip-recorder:recorders").createProducer() instanceof SipRecorderProducer);
+    }
+
+    @Test
     void theListeningPointBelongsToTheComponent() {
         for (String option : new String[] {"host=192.0.2.1", "port=5070", "transport=tcp"}) {
             ResolveEndpointFailedException error = assertThrows(ResolveEndpointFailedException.class,
@@ -102,6 +119,9 @@ class SipRecorderComponentTest {
         assertRefused("msmlRecordDest=file:///{nope}.wav", "{nope}");
         assertRefused("metadataNamespace=urn:ietf:params:xml:ns:recording:1", "metadataNamespace");
         assertRefused("timeoutMs=0", "timeoutMs");
+        assertRefused("messageTo=RAW(sip:screen@192.0.2.5, mailto:screen@example.com)", "'mailto:screen@example.com'");
+        assertRefused("messageTo=RAW(screen.example.com)", "messageTo must list SIP URIs");
+        assertRefused("messageTo=sip:screen@192.0.2.5&messageContentType=json", "messageContentType");
     }
 
     private void assertRefused(String option, String message) {

@@ -45,14 +45,23 @@ public final class SippRecorder implements AutoCloseable {
 
     /** Starts sipp and returns once it listens. {@code extraArguments}: e.g. {@code -d 2000} for {@code <pause/>}. */
     public static SippRecorder start(String scenario, String transport, String... extraArguments) throws IOException {
+        return start(scenario, transport, 1, extraArguments);
+    }
+
+    /**
+     * Starts sipp for {@code calls} calls (sipp's {@code -m}): a UAS scenario runs once per new
+     * Call-ID, e.g. once per out-of-dialog MESSAGE.
+     */
+    public static SippRecorder start(String scenario, String transport, int calls, String... extraArguments) throws IOException {
         int port = freePort(transport);
         Path output = OUTPUT.resolve(scenario.replace(".xml", "") + "-" + transport + "-" + port);
         Files.createDirectories(output);
         List<String> command = new ArrayList<>(List.of("sipp",
                 "-sf", SCENARIOS.resolve(scenario).toAbsolutePath().toString(),
                 "-i", "127.0.0.1", "-p", Integer.toString(port), "-t", "tcp".equals(transport) ? "t1" : "u1",
-                "-m", "1", "-timeout", "30s", "-timeout_error", "-nostdin",
+                "-m", Integer.toString(calls), "-timeout", "30s", "-timeout_error", "-nostdin",
                 "-trace_err", "-error_file", output.resolve("errors.log").toString(),
+                "-trace_logs", "-log_file", output.resolve("log.log").toString(),
                 "-trace_msg", "-message_file", output.resolve("messages.log").toString()));
         command.addAll(List.of(extraArguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -67,6 +76,17 @@ public final class SippRecorder implements AutoCloseable {
     /** The recorder's SIP URI. */
     public String uri() {
         return "sip:srs@127.0.0.1:" + port;
+    }
+
+    /** A SIP URI of sipp with {@code user} as user part. */
+    public String uri(String user) {
+        return "sip:" + user + "@127.0.0.1:" + port;
+    }
+
+    /** The lines the scenario's {@code <log>} actions wrote, in order (after {@link #assertPassed()}). */
+    public List<String> logLines() throws IOException {
+        Path file = output.resolve("log.log");
+        return Files.exists(file) ? Files.readAllLines(file).stream().filter(line -> !line.isBlank()).toList() : List.of();
     }
 
     /** Waits for sipp to finish its call and asserts exit code 0 (every check passed). */

@@ -2,19 +2,32 @@ package org.recgate.userevent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.recgate.testing.TlibTestClient.message;
 import static org.recgate.testing.TlibTestClient.sendEvent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.recgate.kafka.RecordSchemas;
 import org.recgate.testing.RunningGateway;
+import org.recgate.testing.TestKafka;
 import org.recgate.testing.TlibTestClient;
 
-/** RequestSendEvent between real desktop and vendor clients: relay, DN rules, screen-capture values. */
+/**
+ * RequestSendEvent between real desktop and vendor clients: relay, DN rules, screen-capture values,
+ * and each step's user-event/1 record (with its kind) on the real Kafka broker.
+ */
 class UserEventRelayIT {
+
+    private static final Duration KAFKA_WAIT = Duration.ofSeconds(20);
 
     private static RunningGateway gateway;
 
@@ -34,27 +47,88 @@ class UserEventRelayIT {
 
     @Test
     void desktopAndVendorExchangeScreenCaptureControl() throws Exception {
-        try (TlibTestClient desktop = gateway.connectAs("desktop");
+        try (KafkaConsumer<String, String> topic = TestKafka.consumer(TestKafka.bootstrapServers(), gateway.topic("user-events"));
+             TlibTestClient desktop = gateway.connectAs("desktop");
              TlibTestClient vendor = gateway.connectAs("vendor")) {
-            desktop.register("1001", null);
-            vendor.register("1001", "Share");
+            UserEventRecords records = new UserEventRecords(topic, "1004");
+            desktop.register("1004", null);
+            vendor.register("1004", "Share");
 
-            JsonNode ack = desktop.request(sendEvent("1001", "start"));
+            JsonNode ack = desktop.request(sendEvent("1004", "start"));
             assertEquals("EventACK", ack.path("message").asText(), ack::toString);
             assertEquals(1, ack.path("AttrExtensions").path("delivered").asInt());
             JsonNode atVendor = vendor.await(UserEventRelayIT::isUserEvent);
             assertEquals("start", atVendor.path("AttrUserData").path("screen-capture").asText());
-            assertEquals("1001", atVendor.path("AttrThisDN").asText());
+            assertEquals("1004", atVendor.path("AttrThisDN").asText());
             assertEquals("00000000000000ab", atVendor.path("AttrConnectionID").asText());
             assertFalse(atVendor.has("AttrReferenceID"), "an unsolicited event carries no ReferenceID");
+            records.assertNext("request", "start", "desktop");
 
-            vendor.request(sendEvent("1001", "enabled"));
-            assertEquals("enabled", desktop.await(UserEventRelayIT::isUserEvent).path("AttrUserData").path("screen-capture").asText());
+            step(vendor, desktop, "enabled", records, "indication", "vendor");
+            step(desktop, vendor, "pause", records, "request", "desktop");
+            step(vendor, desktop, "paused", records, "indication", "vendor");
+            step(desktop, vendor, "resume", records, "request", "desktop");
+            step(vendor, desktop, "enabled", records, "indication", "vendor");
+            step(desktop, vendor, "stop", records, "request", "desktop");
+            step(vendor, desktop, "disabled", records, "indication", "vendor");
+            // query: the vendor gets it and answers with its state, which the desktop gets
+            JsonNode queryAck = step(desktop, vendor, "query", records, "request", "desktop");
+            assertFalse(queryAck.path("AttrExtensions").has("screen-capture"),
+                    "a query that reached the vendor is answered by the vendor, not from the known state");
+            step(vendor, desktop, "disabled", records, "indication", "vendor");
+            // an ordinary user event (no screen-capture) is relayed and published as "other"
+            desktop.request(sendEvent("1004", null));
+            assertEquals("hello", vendor.await(UserEventRelayIT::isUserEvent).path("AttrUserData").path("note").asText());
+            records.assertNext("other", null, "desktop");
             try (TlibTestClient late = gateway.connectAs("desktop-2")) {
-                JsonNode registered = late.register("1001", "Monitor");
-                assertEquals("enabled", registered.path("AttrExtensions").path("screen-capture").asText(),
+                JsonNode registered = late.register("1004", "Monitor");
+                assertEquals("disabled", registered.path("AttrExtensions").path("screen-capture").asText(),
                         "EventRegistered gives the DN's last known screen-capture state");
             }
+        }
+    }
+
+    /**
+     * {@code sender} sends {@code value} on 1004: the ACK counts one delivery, {@code receiver} gets
+     * it, and tlib.user-events gets it with {@code kind} and the sender's {@code application}.
+     */
+    private static JsonNode step(TlibTestClient sender, TlibTestClient receiver, String value, UserEventRecords records,
+                                 String kind, String application) throws Exception {
+        JsonNode ack = sender.request(sendEvent("1004", value));
+        assertEquals("EventACK", ack.path("message").asText(), ack::toString);
+        assertEquals(1, ack.path("AttrExtensions").path("delivered").asInt(), ack::toString);
+        JsonNode received = receiver.await(UserEventRelayIT::isUserEvent);
+        assertEquals(value, received.path("AttrUserData").path("screen-capture").asText(), received::toString);
+        records.assertNext(kind, value, application);
+        return ack;
+    }
+
+    /** The user-event/1 records of one DN on the gateway's tlib.user-events topic, one after the other. */
+    private static final class UserEventRecords {
+        private final KafkaConsumer<String, String> consumer;
+        private final String dn;
+        private final Deque<ConsumerRecord<String, String>> waiting = new ArrayDeque<>();
+
+        UserEventRecords(KafkaConsumer<String, String> consumer, String dn) {
+            this.consumer = consumer;
+            this.dn = dn;
+        }
+
+        void assertNext(String kind, String screenCapture, String application) throws Exception {
+            long deadline = System.nanoTime() + KAFKA_WAIT.toNanos();
+            while (waiting.isEmpty() && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (dn.equals(record.key())) {
+                        waiting.add(record);
+                    }
+                }
+            }
+            ConsumerRecord<String, String> record = waiting.poll();
+            assertNotNull(record, () -> "no user-event record for " + screenCapture + " within " + KAFKA_WAIT);
+            JsonNode event = RecordSchemas.assertValid("user-event-1", record.value());
+            String expected = kind + ":" + (screenCapture == null ? "-" : screenCapture) + ":" + application + ":" + dn;
+            assertEquals(expected, event.path("kind").asText() + ":" + event.path("screenCapture").asText("-") + ":"
+                    + event.path("from").path("application").asText() + ":" + event.path("thisDn").asText(), record::value);
         }
     }
 
