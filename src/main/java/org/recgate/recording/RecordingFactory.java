@@ -3,11 +3,11 @@ package org.recgate.recording;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.recgate.call.Call;
 import org.recgate.config.DnDirectory;
 import org.recgate.sip.DestinationRole;
 import org.recgate.sip.Dialect;
+import org.recgate.support.RandomUuid;
 
 /**
  * Makes the recording of one side of a call, whoever asked for it (a request, the DN file, a
@@ -47,7 +47,7 @@ public final class RecordingFactory {
             destinations.add(new RecordingDestination(List.of(dest2), DestinationRole.DUPLICATE, Dialect.of(dest2, dialect)));
         }
         Recording recording = new Recording(
-                extensions.id() != null ? extensions.id() : UUID.randomUUID().toString(),
+                extensions.id() != null ? extensions.id() : RandomUuid.next().toString(),
                 call.connectionId(), recordedDn, side, cause, requestedBy, clock.instant(), destinations, extensions.params());
         recording.fileName(fileNames.fileName(recording, call.callUuid(), call.ani(), call.dnis()));
         recordings.add(recording);

@@ -7,13 +7,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.Body;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Headers;
 import org.apache.camel.ProducerTemplate;
 import org.recgate.call.Call;
 import org.recgate.kafka.RecordPublisher;
+import org.recgate.support.RandomUuid;
 import org.recgate.tlib.model.Attr;
 import org.recgate.tlib.model.MessageName;
 import org.recgate.tlib.model.TlibMessage;
@@ -29,12 +30,11 @@ public final class RecordingIndications implements RecordingListener {
 
     public static final String ROUTE = "direct:recording-indication";
     public static final String QUEUE = "seda:kafka-indications";
+    /** Header for the route's choice: whether (a) changed GSIP_RECORD or GSIP_REC_FN. */
+    public static final String USER_DATA_CHANGED = "UserDataChanged";
 
     /** One state change on its way through the route. */
-    public record Indication(Call call, Recording recording, StateChange change, Cause cause, boolean userDataChanged) {
-        Indication withUserDataChanged(boolean changed) {
-            return new Indication(call, recording, change, cause, changed);
-        }
+    public record Indication(Call call, Recording recording, StateChange change, Cause cause) {
     }
 
     private final ProducerTemplate template;
@@ -57,12 +57,12 @@ public final class RecordingIndications implements RecordingListener {
 
     @Override
     public void recordingChanged(Call call, Recording recording, StateChange change, Cause cause) {
-        template.sendBody(ROUTE, new Indication(call, recording, change, cause, false));
+        template.sendBody(ROUTE, new Indication(call, recording, change, cause));
     }
 
     /** (a) GSIP_RECORD of the call and, once the first recording is On, GSIP_REC_FN. */
-    public Indication updateUserData(@Body Indication indication) {
-        return indication.withUserDataChanged(CallRecordingData.update(
+    public void updateUserData(@Body Indication indication, @Headers Map<String, Object> headers) {
+        headers.put(USER_DATA_CHANGED, CallRecordingData.update(
                 indication.call(), recordings, indication.recording(), indication.change()));
     }
 
@@ -100,7 +100,7 @@ public final class RecordingIndications implements RecordingListener {
         Call call = indication.call();
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("schema", "recording-indication/1");
-        record.put("eventId", UUID.randomUUID().toString());
+        record.put("eventId", RandomUuid.next().toString());
         record.put("sequence", sequence.incrementAndGet());
         record.put("time", clock.instant().toString());
         record.put("connectionId", call.connectionId());

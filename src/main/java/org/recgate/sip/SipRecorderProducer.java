@@ -22,6 +22,10 @@ import org.recgate.sip.session.RecorderDialects;
  * of its (first) URI, else {@link RecorderDestination#dialect()}, else the endpoint's
  * {@code dialect} option.
  * <p>
+ * The body may also be a {@code List} of requests (one per recording of a call): all are done at
+ * once and the body out is the {@code List} of their responses, in the same order. That is the
+ * route's fan-out without a parallel splitter's thread hop and exchange copies per recording.
+ * <p>
  * Non-blocking: {@link #process(Exchange, AsyncCallback)} sends and returns {@code false}; the
  * callback completes when the last destination has its answer, timeout or failure. No thread
  * waits for a SIP answer.
@@ -52,30 +56,50 @@ public class SipRecorderProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        RecorderRequest request;
-        List<CompletableFuture<DestinationResult>> results;
+        Object body = exchange.getIn().getBody();
+        boolean batch = body instanceof List;
+        List<RecorderRequest> requests;
+        List<List<CompletableFuture<DestinationResult>>> results = new ArrayList<>();
         try {
-            request = exchange.getIn().getMandatoryBody(RecorderRequest.class);
-            if (request.operation() == null || request.session() == null) {
-                throw new IllegalArgumentException("a RecorderRequest needs an operation and a session: " + request);
+            requests = batch ? requests(exchange, (List<?>) body)
+                    : List.of(exchange.getIn().getMandatoryBody(RecorderRequest.class));
+            for (RecorderRequest request : requests) {
+                if (request.operation() == null || request.session() == null) {
+                    throw new IllegalArgumentException("a RecorderRequest needs an operation and a session: " + request);
+                }
             }
-            results = perform(request);
+            for (RecorderRequest request : requests) {
+                results.add(perform(request));
+            }
         } catch (InvalidPayloadException | RuntimeException e) {
             exchange.setException(e);
             callback.done(true);
             return true;
         }
-        CompletableFuture<Void> all = CompletableFuture.allOf(results.toArray(CompletableFuture[]::new));
+        CompletableFuture<Void> all = CompletableFuture.allOf(
+                results.stream().flatMap(List::stream).toArray(CompletableFuture[]::new));
         if (all.isDone()) {
-            complete(exchange, request, results);
+            complete(exchange, requests, results, batch);
             callback.done(true);
             return true;
         }
         all.whenComplete((ignored, error) -> {
-            complete(exchange, request, results);
+            complete(exchange, requests, results, batch);
             callback.done(false);
         });
         return false;
+    }
+
+    /** A batch body: every element must be a RecorderRequest. */
+    private static List<RecorderRequest> requests(Exchange exchange, List<?> body) throws InvalidPayloadException {
+        List<RecorderRequest> requests = new ArrayList<>(body.size());
+        for (Object element : body) {
+            if (!(element instanceof RecorderRequest request)) {
+                throw new InvalidPayloadException(exchange, RecorderRequest.class);
+            }
+            requests.add(request);
+        }
+        return requests;
     }
 
     /** Hands each dialect its destinations (all at once, so MSML can put two records in one dialog). */
@@ -113,14 +137,23 @@ public class SipRecorderProducer extends DefaultAsyncProducer {
         return results;
     }
 
-    private static void complete(Exchange exchange, RecorderRequest request,
-                                 List<CompletableFuture<DestinationResult>> results) {
+    private static void complete(Exchange exchange, List<RecorderRequest> requests,
+                                 List<List<CompletableFuture<DestinationResult>>> results, boolean batch) {
         try {
-            RecorderResponse response = new RecorderResponse(request.operation(), request.session().recordingId(),
-                    results.stream().map(CompletableFuture::join).toList());
+            List<RecorderResponse> responses = new ArrayList<>(requests.size());
+            for (int i = 0; i < requests.size(); i++) {
+                RecorderRequest request = requests.get(i);
+                responses.add(new RecorderResponse(request.operation(), request.session().recordingId(),
+                        results.get(i).stream().map(CompletableFuture::join).toList()));
+            }
             Message message = exchange.getMessage();
+            if (batch) {
+                message.setBody(responses);
+                return;
+            }
+            RecorderResponse response = responses.get(0);
             message.setBody(response);
-            message.setHeader(SipRecorderConstants.OPERATION, request.operation());
+            message.setHeader(SipRecorderConstants.OPERATION, response.operation());
             message.setHeader(SipRecorderConstants.RECORDING_ID, response.recordingId());
         } catch (RuntimeException e) {
             exchange.setException(e);

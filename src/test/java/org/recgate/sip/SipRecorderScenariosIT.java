@@ -88,6 +88,34 @@ class SipRecorderScenariosIT {
     }
 
     @Test
+    void aListOfRequestsIsDoneAtOnceAndAnsweredInOrder() throws Exception {
+        try (SippRecorder first = SippRecorder.start("srs_answer.xml", "udp", "-d", "1500");
+             SippRecorder second = SippRecorder.start("srs_answer.xml", "udp", "-d", "1500")) {
+            RecordingSessionSpec one = spec(Map.of());
+            RecordingSessionSpec two = spec(Map.of());
+            long started = System.nanoTime();
+            Exchange exchange = bed.context().createProducerTemplate().send(RECORDERS, e -> e.getIn().setBody(List.of(
+                    request(RecorderOperation.START, one, primary(first.uri())),
+                    request(RecorderOperation.START, two, primary(second.uri())))));
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertNull(exchange.getException());
+            assertTrue(took.compareTo(Duration.ofMillis(2800)) < 0, "both recorders, 1.5 s each, were asked at once: " + took);
+            List<?> responses = exchange.getMessage().getBody(List.class);
+            assertEquals(List.of(one.recordingId(), two.recordingId()),
+                    responses.stream().map(r -> ((RecorderResponse) r).recordingId()).toList(), "request order");
+            responses.forEach(r -> assertEquals(DestinationStatus.ESTABLISHED, only((RecorderResponse) r).status(), r::toString));
+
+            Exchange stopped = bed.context().createProducerTemplate().send(RECORDERS, e -> e.getIn().setBody(List.of(
+                    request(RecorderOperation.STOP, one, primary(first.uri())),
+                    request(RecorderOperation.STOP, two, primary(second.uri())))));
+            stopped.getMessage().getBody(List.class)
+                    .forEach(r -> assertEquals(DestinationStatus.ENDED, only((RecorderResponse) r).status(), r::toString));
+            first.assertPassed();
+            second.assertPassed();
+        }
+    }
+
+    @Test
     void aCandidateThatNeverAnswersIsLeftForTheNext() throws Exception {
         try (SippRecorder recorder = SippRecorder.start("srs_answer.xml", "udp")) {
             RecordingSessionSpec spec = spec(Map.of());
@@ -245,5 +273,7 @@ class SipRecorderScenariosIT {
     void aBodyThatIsNotARecorderRequestFailsTheExchange() {
         Exchange exchange = bed.context().createProducerTemplate().send(RECORDERS, e -> e.getIn().setBody("start please"));
         assertTrue(exchange.getException() instanceof InvalidPayloadException, String.valueOf(exchange.getException()));
+        Exchange list = bed.context().createProducerTemplate().send(RECORDERS, e -> e.getIn().setBody(List.of("start please")));
+        assertTrue(list.getException() instanceof InvalidPayloadException, String.valueOf(list.getException()));
     }
 }

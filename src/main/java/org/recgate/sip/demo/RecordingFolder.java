@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The folder the demo recorder writes into: one JSON file per recording session, named after the
@@ -29,7 +29,6 @@ final class RecordingFolder {
             new DefaultPrettyPrinter(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
                     .withObjectIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"))
                     .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n")));
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final String SUFFIX = ".json";
     private static final int MAX_NAME_LENGTH = 150;
 
@@ -68,7 +67,7 @@ final class RecordingFolder {
     /** Replaces the file's content at once (temporary file + rename). */
     void replace(Path file, SessionFile content) throws IOException {
         // Not Files.createTempFile: its owner-only permissions would end up on the JSON file.
-        Path temporary = folder.resolve("." + file.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36)
+        Path temporary = folder.resolve("." + file.getFileName() + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
                 + ".tmp");
         try {
             Files.writeString(temporary, JSON.writeValueAsString(content) + "\n", StandardOpenOption.CREATE_NEW,

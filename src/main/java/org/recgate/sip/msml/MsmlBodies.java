@@ -175,7 +175,9 @@ public final class MsmlBodies {
     private static String write(Content content) {
         StringWriter out = new StringWriter();
         try {
-            IndentedXml xml = new IndentedXml(XMLOutputFactory.newFactory().createXMLStreamWriter(out), null);
+            // newDefaultFactory, not newFactory: the latter searches the class path for a provider on
+            // every call (ServiceLoader), measured at a tenth of the gateway's CPU per recording cycle.
+            IndentedXml xml = new IndentedXml(XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out), null);
             xml.start("msml").attribute("version", VERSION);
             content.write(xml);
             xml.end();
@@ -211,7 +213,8 @@ public final class MsmlBodies {
 
     /** A parser that fetches nothing and expands no entities (bodies come from the network). */
     private static DocumentBuilder parser() throws ParserConfigurationException {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        // the JDK's own parser, without newInstance's class-path search on every call
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
         factory.setXIncludeAware(false);

@@ -216,7 +216,7 @@ public final class MsmlRecorder implements RecorderDialect {
             Optional<MsmlBodies.Result> result = MsmlBodies.resultOf(MsmlMessages.textOf(outcome.response()));
             if (outcome.isSuccess() && result.map(MsmlBodies.Result::ok).orElse(false)) {
                 if (recorderDialog.goLive(dialog)) {
-                    LOG.info("Recording {}: MSML dialog {} started on {} ({})", spec.recordingId(),
+                    LOG.debug("Recording {}: MSML dialog {} started on {} ({})", spec.recordingId(),
                             MsmlBodies.dialogId(connection.toTag()), uri, records(connection));
                     return each(connection, record -> new DestinationResult(uri, record.role(), Dialect.MSML,
                             DestinationStatus.ESTABLISHED, outcome.status(), null, sdpAnswer, 200));
@@ -327,7 +327,7 @@ public final class MsmlRecorder implements RecorderDialect {
                         resultCode)));
             }
             return userAgent.sendInDialog(recorderDialog.dialog(), bye, settings.timeoutMs()).thenApply(byed -> {
-                LOG.info("Recording {}: MSML dialog with {} stopped ({}; BYE {})", spec.recordingId(),
+                LOG.debug("Recording {}: MSML dialog with {} stopped ({}; BYE {})", spec.recordingId(),
                         recorderDialog.key().uri(), describe(ended), byed.describe());
                 return each(records, record -> result(record.key().uri(), record.role(), DestinationStatus.ENDED,
                         byed.status(), join(dialogendProblem, byed.isSuccess() ? null : "BYE: " + byed.describe()),
@@ -350,7 +350,7 @@ public final class MsmlRecorder implements RecorderDialect {
         return info(recorderDialog, body).thenApply(outcome -> {
             Optional<MsmlBodies.Result> result = MsmlBodies.resultOf(MsmlMessages.textOf(outcome.response()));
             boolean ok = outcome.isSuccess() && result.map(MsmlBodies.Result::ok).orElse(false);
-            LOG.info("Recording {}: records {} on {} stopped ({})", spec.recordingId(),
+            LOG.debug("Recording {}: records {} on {} stopped ({})", spec.recordingId(),
                     records.stream().map(MsmlConnection.Record::id).toList(), recorderDialog.key().uri(), describe(outcome));
             endIfDialogGone(recorderDialog, outcome, "INFO (terminate)");
             return each(records, record -> result(record.key().uri(), record.role(), DestinationStatus.ENDED,

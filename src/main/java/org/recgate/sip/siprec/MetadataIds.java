@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.recgate.support.RandomUuid;
 
 /**
  * The ids of one recording session's metadata objects (session, participants, streams): RFC 7865
@@ -22,7 +23,7 @@ final class MetadataIds {
     }
 
     static String newId() {
-        UUID uuid = UUID.randomUUID();
+        UUID uuid = RandomUuid.next();
         byte[] bytes = ByteBuffer.allocate(16)
                 .putLong(uuid.getMostSignificantBits())
                 .putLong(uuid.getLeastSignificantBits())

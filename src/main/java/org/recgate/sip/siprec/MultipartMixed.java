@@ -1,10 +1,10 @@
 package org.recgate.sip.siprec;
 
-import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -18,16 +18,14 @@ final class MultipartMixed {
     }
 
     private static final String CRLF = "\r\n";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private MultipartMixed() {
     }
 
     /** A boundary that cannot occur in our SDP or XML. */
     static String newBoundary() {
-        byte[] bytes = new byte[8];
-        RANDOM.nextBytes(bytes);
-        return "recgate-" + HexFormat.of().formatHex(bytes);
+        // unique, not secret (RFC 2046 §5.1.1): each thread's own generator, no shared lock
+        return "recgate-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
     }
 
     static String render(String boundary, List<Part> parts) {

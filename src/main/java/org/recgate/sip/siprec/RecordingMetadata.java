@@ -45,7 +45,9 @@ public final class RecordingMetadata {
     static String complete(RecordingSessionSpec spec, MetadataIds ids, String domain, String extensionNamespace) {
         StringWriter out = new StringWriter();
         try {
-            IndentedXml xml = new IndentedXml(XMLOutputFactory.newFactory().createXMLStreamWriter(out), NAMESPACE);
+            // newDefaultFactory, not newFactory: the latter searches the class path for a provider on
+            // every call (ServiceLoader), measured at a tenth of the gateway's CPU per recording cycle.
+            IndentedXml xml = new IndentedXml(XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out), NAMESPACE);
             xml.start("recording");
             xml.leaf("datamode", "complete");
             session(xml, spec, ids, extensionNamespace);

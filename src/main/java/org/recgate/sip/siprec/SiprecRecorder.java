@@ -129,7 +129,7 @@ public final class SiprecRecorder implements RecorderDialect {
     private DestinationResult setUp(RecorderDialog<SiprecSession> recorderDialog, SipOutcome outcome) {
         RecorderDialog.Key key = recorderDialog.key();
         if (outcome.isSuccess() && recorderDialog.goLive(outcome.dialog())) {
-            LOG.info("Recording {}: recording session established with {}", key.recordingId(), key.uri());
+            LOG.debug("Recording {}: recording session established with {}", key.recordingId(), key.uri());
             return new DestinationResult(key.uri(), recorderDialog.role(), Dialect.SIPREC, DestinationStatus.ESTABLISHED,
                     outcome.status(), null, SiprecMessages.sdpOf(outcome.response()).orElse(null));
         }
@@ -190,7 +190,7 @@ public final class SiprecRecorder implements RecorderDialect {
                     "could not send BYE: " + e.getMessage()));
         }
         return userAgent.sendInDialog(dialog, bye, settings.timeoutMs()).thenApply(outcome -> {
-            LOG.info("Recording {}: recording session with {} stopped ({})", key.recordingId(), key.uri(), outcome.describe());
+            LOG.debug("Recording {}: recording session with {} stopped ({})", key.recordingId(), key.uri(), outcome.describe());
             return result(key, recorderDialog.role(), DestinationStatus.ENDED, outcome.status(),
                     outcome.isSuccess() ? null : "BYE: " + outcome.describe());
         });
