@@ -1,0 +1,48 @@
+package org.recgate.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.recgate.RecGateMain;
+import org.recgate.testing.RunningGateway;
+
+/** The gateway as an operator starts it: a malformed DN file stops it at once, saying where and why. */
+class DnFileStartupIT {
+
+    @Test
+    void aMalformedDnFileFailsTheStartWithFileLineAndReason(@TempDir Path dir) throws Exception {
+        Path dnFile = Files.writeString(dir.resolve("dns.yaml"), """
+                applications:
+                  desktop: {roles: [desktop]}
+                dns:
+                  "1001": {type: Extension}
+                  "1002": {type: Telephone}
+                """);
+        Path output = dir.resolve("gateway.log");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process gateway = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "-Drecgate.dn-file=" + dnFile,
+                "-Drecgate.tlib.port=" + RunningGateway.freePort(),
+                "-Dcamel.management.port=" + RunningGateway.freePort(),
+                "-Drecgate.kafka.brokers=127.0.0.1:" + RunningGateway.freePort(),
+                "-Drecgate.data-dir=" + dir.resolve("data"),
+                RecGateMain.class.getName()))
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        try {
+            assertTrue(gateway.waitFor(60, TimeUnit.SECONDS), "the gateway should stop by itself");
+            String log = Files.readString(output, StandardCharsets.UTF_8);
+            assertEquals(1, gateway.exitValue(), log);
+            assertTrue(log.contains(dnFile + " line 5"), "names the file and the line: " + log);
+            assertTrue(log.contains("Telephone"), "names the bad value: " + log);
+        } finally {
+            gateway.destroyForcibly();
+        }
+    }
+}
