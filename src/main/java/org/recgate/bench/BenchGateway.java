@@ -1,0 +1,153 @@
+package org.recgate.bench;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.recgate.RecGate;
+
+/**
+ * The real gateway, started in the benchmark's JVM with the real route files, on free ports of
+ * 127.0.0.1, recording to the sipp recorder, with a DN file of the benchmark's three applications.
+ * With no broker given, the gateway starts its own embedded Kafka broker (the default run); topics
+ * carry the run's name so an external broker's other topics are left alone.
+ */
+final class BenchGateway implements AutoCloseable {
+
+    static final String SWITCH = "bench-switch";
+    static final String DESKTOP = "bench-desktop";
+    static final String VENDOR = "bench-vendor";
+
+    private static final long TOPIC_TIMEOUT_SECONDS = 30;
+
+    private final RecGate gate;
+    private final int tlibPort;
+    private final String brokers;
+    private final String indicationsTopic;
+
+    private BenchGateway(RecGate gate, int tlibPort, String brokers, String indicationsTopic) {
+        this.gate = gate;
+        this.tlibPort = tlibPort;
+        this.brokers = brokers;
+        this.indicationsTopic = indicationsTopic;
+    }
+
+    static BenchGateway start(String recorderUri, String externalBrokers, Path workDir) throws Exception {
+        int tlibPort = freeTcpPort();
+        String run = "bench-" + tlibPort;
+        Map<String, String> settings = new HashMap<>();
+        settings.put("recgate.tlib.host", "127.0.0.1");
+        settings.put("recgate.tlib.port", Integer.toString(tlibPort));
+        settings.put("camel.management.host", "127.0.0.1");
+        settings.put("camel.management.port", Integer.toString(freeTcpPort()));
+        settings.put("recgate.dn-file", dnFile(workDir).toString());
+        settings.put("recgate.recorder.uri", recorderUri);
+        settings.put("recgate.recorder.allowed-hosts", "127.0.0.1");
+        settings.put("recgate.sip.host", "127.0.0.1");
+        settings.put("recgate.sip.port", Integer.toString(freeUdpPort()));
+        settings.put("recgate.sip.transport", "udp");
+        settings.put("recgate.demo-recorder.port", Integer.toString(freeUdpPort()));
+        settings.put("recgate.data-dir", workDir.resolve("data").toString());
+        settings.put("recgate.kafka.brokers", externalBrokers);
+        settings.put("recgate.kafka.embedded.port", Integer.toString(freeTcpPort()));
+        settings.put("recgate.kafka.group-id", run);
+        String indications = run + ".recording.indications";
+        settings.put("recgate.kafka.topic.indications", indications);
+        settings.put("recgate.kafka.topic.user-events", run + ".user-events");
+        settings.put("recgate.kafka.topic.audit", run + ".audit");
+        settings.put("recgate.kafka.topic.call-events", run + ".call-events");
+        RecGate gate = RecGate.create(settings);
+        gate.start();
+        String brokers = externalBrokers.isBlank() ? "127.0.0.1:" + settings.get("recgate.kafka.embedded.port") : externalBrokers;
+        BenchGateway gateway = new BenchGateway(gate, tlibPort, brokers, indications);
+        try {
+            createTopics(brokers, List.of(indications, run + ".user-events", run + ".audit", run + ".call-events"));
+        } catch (Exception e) {
+            gateway.close();
+            throw e;
+        }
+        return gateway;
+    }
+
+    /**
+     * Creates the run's topics before any load, as a deployment would: a topic created
+     * automatically by the first record under load has made the gateway's idempotent producer
+     * fail (NOT_LEADER_OR_FOLLOWER, then OutOfOrderSequence until the delivery timeout), which is
+     * not what the benchmark measures.
+     */
+    private static void createTopics(String brokers, List<String> topics) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+            Set<String> existing = admin.listTopics().names().get(TOPIC_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            List<NewTopic> missing = topics.stream().filter(topic -> !existing.contains(topic))
+                    .map(topic -> new NewTopic(topic, Optional.empty(), Optional.empty())).toList();
+            try {
+                admin.createTopics(missing).all().get(TOPIC_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The benchmark's applications; its DNs need no entry (docs/protocol.md: any DN may be registered). */
+    private static Path dnFile(Path workDir) throws IOException {
+        Path file = workDir.resolve("bench-dns.yaml");
+        Files.writeString(file, """
+                # Written by the benchmark (org.recgate.bench.BenchGateway).
+                applications:
+                  %s:
+                    roles: [switch]
+                  %s:
+                    roles: [desktop]
+                  %s:
+                    roles: [vendor]
+                dns:
+                  "9000": {type: Trunk}
+                """.formatted(SWITCH, DESKTOP, VENDOR));
+        return file;
+    }
+
+    int tlibPort() {
+        return tlibPort;
+    }
+
+    String brokers() {
+        return brokers;
+    }
+
+    String indicationsTopic() {
+        return indicationsTopic;
+    }
+
+    @Override
+    public void close() throws Exception {
+        gate.stop();
+    }
+
+    static int freeTcpPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** A UDP port free on 127.0.0.1 (sipp and the gateway's SIP stack open UDP). */
+    static int freeUdpPort() throws IOException {
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
