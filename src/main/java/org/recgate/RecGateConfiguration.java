@@ -27,6 +27,7 @@ import org.apache.camel.health.HealthCheckRegistry;
 import org.recgate.kafka.AuditTrail;
 import org.recgate.kafka.KafkaBrokerHealthCheck;
 import org.recgate.kafka.KafkaCallEvents;
+import org.recgate.kafka.KafkaSendFailures;
 import org.recgate.kafka.RecordPublisher;
 import org.recgate.kafka.UserEventRecords;
 import org.recgate.ops.TlibMetrics;
@@ -107,6 +108,7 @@ public final class RecGateConfiguration implements CamelConfiguration {
         Clock clock = Clock.systemUTC();
         registerKafkaHealthCheck(context);
         RecordPublisher publisher = new RecordPublisher(context, metrics);
+        registry.bind("kafkaSendFailures", new KafkaSendFailures(metrics));
         registry.bind("auditTrail", new AuditTrail(publisher, settings.auditTopic(), clock));
         registry.bind("userEventRecords", new UserEventRecords(publisher, settings.userEventsTopic(), clock));
         registry.bind("screenRecorderMessages",

@@ -10,15 +10,17 @@ import java.util.List;
  * suite: every phase, each for a moment, so the harness cannot rot.
  *
  * @param concurrency recording cycles in flight in the max-rate phase (closed loop)
+ * @param relayConcurrency user events in flight in the relay phase (closed loop): by Little's law
+ *        the latency is at least this over the rate, so it is kept low enough for a p99 in ms
  * @param kafkaBrokers an external broker, or empty for the gateway's embedded one
  */
 public record BenchOptions(Path out, int rate, Duration duration, Duration warmup, int held, int relay,
-                           int desktops, int dnsPerDesktop, int concurrency, int sippBaselineDialogs,
-                           Duration queryBaseline, String kafkaBrokers, boolean quick) {
+                           int desktops, int dnsPerDesktop, int concurrency, int relayConcurrency,
+                           int sippBaselineDialogs, Duration queryBaseline, String kafkaBrokers, boolean quick) {
 
     static final String USAGE = """
             usage: recgate-bench [--out DIR] [--rate N] [--duration S] [--warmup S] [--held N] [--relay N]
-                                 [--desktops N] [--dns-per-desktop N] [--concurrency N]
+                                 [--desktops N] [--dns-per-desktop N] [--concurrency N] [--relay-concurrency N]
                                  [--sipp-baseline N] [--query-baseline S] [--kafka HOST:PORT] [--quick]
               --out DIR          report folder (report.md, report.json); default bench-report
               --rate N           cycles/s of the fixed-rate latency phase; default 500
@@ -29,6 +31,7 @@ public record BenchOptions(Path out, int rate, Duration duration, Duration warmu
               --desktops N       desktop connections; default 8
               --dns-per-desktop N  DNs each desktop registers; default 16
               --concurrency N    cycles in flight in the max-rate phase; default 128
+              --relay-concurrency N  RequestSendEvent in flight in the relay phase; default 32
               --sipp-baseline N  dialogs of the sipp uac -> uas baseline; default 50000
               --query-baseline S seconds of the RequestQueryCall round-trip baseline; default 10
               --kafka HOST:PORT  an external Kafka broker instead of the gateway's embedded one
@@ -36,25 +39,36 @@ public record BenchOptions(Path out, int rate, Duration duration, Duration warmu
             """;
 
     public static BenchOptions defaults() {
-        return new BenchOptions(Path.of("bench-report"), 500, Duration.ofSeconds(60), Duration.ofSeconds(180), 50_000,
-                200_000, 8, 16, 128, 50_000, Duration.ofSeconds(10), "", false);
+        return new Builder().build();
     }
 
     /** The smoke run: every phase for a moment, small counts. */
     public static BenchOptions quick(Path out) {
-        return new BenchOptions(out, 100, Duration.ofSeconds(3), Duration.ofSeconds(2), 300, 3_000, 2, 4, 16, 1_000,
-                Duration.ofSeconds(2), "", true);
+        return quickBuilder(out).build();
+    }
+
+    private static Builder quickBuilder(Path out) {
+        Builder quick = new Builder();
+        quick.out = out;
+        quick.rate = 100;
+        quick.duration = Duration.ofSeconds(3);
+        quick.warmup = Duration.ofSeconds(2);
+        quick.held = 300;
+        quick.relay = 3_000;
+        quick.desktops = 2;
+        quick.dnsPerDesktop = 4;
+        quick.concurrency = 16;
+        quick.relayConcurrency = 16;
+        quick.sippBaselineDialogs = 1_000;
+        quick.queryBaseline = Duration.ofSeconds(2);
+        quick.quick = true;
+        return quick;
     }
 
     /** Parses the command line; {@code --quick} first sets the smoke defaults, later options override them. */
     public static BenchOptions parse(String[] args) {
         List<String> rest = new ArrayList<>(List.of(args));
-        Path out = Path.of("bench-report");
-        int outAt = rest.indexOf("--out");
-        if (outAt >= 0 && outAt + 1 < rest.size()) {
-            out = Path.of(rest.get(outAt + 1));
-        }
-        BenchOptions options = rest.contains("--quick") ? quick(out) : defaults().withOut(out);
+        Builder options = rest.contains("--quick") ? quickBuilder(Path.of("bench-report")) : new Builder();
         for (int i = 0; i < rest.size(); i++) {
             String name = rest.get(i);
             if (name.equals("--quick")) {
@@ -63,43 +77,51 @@ public record BenchOptions(Path out, int rate, Duration duration, Duration warmu
             if (i + 1 >= rest.size()) {
                 throw new IllegalArgumentException("unknown option or missing value: " + name + "\n" + USAGE);
             }
-            options = options.with(name, rest.get(++i));
+            options.set(name, rest.get(++i));
         }
-        return options;
+        return options.build();
     }
 
-    private BenchOptions with(String name, String value) {
-        return switch (name) {
-            case "--out" -> withOut(Path.of(value));
-            case "--rate" -> new BenchOptions(out, positive(name, value), duration, warmup, held, relay, desktops,
-                    dnsPerDesktop, concurrency, sippBaselineDialogs, queryBaseline, kafkaBrokers, quick);
-            case "--duration" -> new BenchOptions(out, rate, seconds(name, value), warmup, held, relay, desktops,
-                    dnsPerDesktop, concurrency, sippBaselineDialogs, queryBaseline, kafkaBrokers, quick);
-            case "--warmup" -> new BenchOptions(out, rate, duration, seconds(name, value), held, relay, desktops,
-                    dnsPerDesktop, concurrency, sippBaselineDialogs, queryBaseline, kafkaBrokers, quick);
-            case "--held" -> new BenchOptions(out, rate, duration, warmup, positive(name, value), relay, desktops,
-                    dnsPerDesktop, concurrency, sippBaselineDialogs, queryBaseline, kafkaBrokers, quick);
-            case "--relay" -> new BenchOptions(out, rate, duration, warmup, held, positive(name, value), desktops,
-                    dnsPerDesktop, concurrency, sippBaselineDialogs, queryBaseline, kafkaBrokers, quick);
-            case "--desktops" -> new BenchOptions(out, rate, duration, warmup, held, relay, positive(name, value),
-                    dnsPerDesktop, concurrency, sippBaselineDialogs, queryBaseline, kafkaBrokers, quick);
-            case "--dns-per-desktop" -> new BenchOptions(out, rate, duration, warmup, held, relay, desktops,
-                    positive(name, value), concurrency, sippBaselineDialogs, queryBaseline, kafkaBrokers, quick);
-            case "--concurrency" -> new BenchOptions(out, rate, duration, warmup, held, relay, desktops,
-                    dnsPerDesktop, positive(name, value), sippBaselineDialogs, queryBaseline, kafkaBrokers, quick);
-            case "--sipp-baseline" -> new BenchOptions(out, rate, duration, warmup, held, relay, desktops,
-                    dnsPerDesktop, concurrency, positive(name, value), queryBaseline, kafkaBrokers, quick);
-            case "--query-baseline" -> new BenchOptions(out, rate, duration, warmup, held, relay, desktops,
-                    dnsPerDesktop, concurrency, sippBaselineDialogs, seconds(name, value), kafkaBrokers, quick);
-            case "--kafka" -> new BenchOptions(out, rate, duration, warmup, held, relay, desktops,
-                    dnsPerDesktop, concurrency, sippBaselineDialogs, queryBaseline, value, quick);
-            default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
-        };
-    }
+    /** The full run's values, changed one option at a time. */
+    private static final class Builder {
+        private Path out = Path.of("bench-report");
+        private int rate = 500;
+        private Duration duration = Duration.ofSeconds(60);
+        private Duration warmup = Duration.ofSeconds(180);
+        private int held = 50_000;
+        private int relay = 200_000;
+        private int desktops = 8;
+        private int dnsPerDesktop = 16;
+        private int concurrency = 128;
+        private int relayConcurrency = 32;
+        private int sippBaselineDialogs = 50_000;
+        private Duration queryBaseline = Duration.ofSeconds(10);
+        private String kafkaBrokers = "";
+        private boolean quick;
 
-    BenchOptions withOut(Path folder) {
-        return new BenchOptions(folder, rate, duration, warmup, held, relay, desktops, dnsPerDesktop, concurrency,
-                sippBaselineDialogs, queryBaseline, kafkaBrokers, quick);
+        private void set(String name, String value) {
+            switch (name) {
+                case "--out" -> out = Path.of(value);
+                case "--rate" -> rate = positive(name, value);
+                case "--duration" -> duration = seconds(name, value);
+                case "--warmup" -> warmup = seconds(name, value);
+                case "--held" -> held = positive(name, value);
+                case "--relay" -> relay = positive(name, value);
+                case "--desktops" -> desktops = positive(name, value);
+                case "--dns-per-desktop" -> dnsPerDesktop = positive(name, value);
+                case "--concurrency" -> concurrency = positive(name, value);
+                case "--relay-concurrency" -> relayConcurrency = positive(name, value);
+                case "--sipp-baseline" -> sippBaselineDialogs = positive(name, value);
+                case "--query-baseline" -> queryBaseline = seconds(name, value);
+                case "--kafka" -> kafkaBrokers = value;
+                default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
+            }
+        }
+
+        private BenchOptions build() {
+            return new BenchOptions(out, rate, duration, warmup, held, relay, desktops, dnsPerDesktop, concurrency,
+                    relayConcurrency, sippBaselineDialogs, queryBaseline, kafkaBrokers, quick);
+        }
     }
 
     private static int positive(String name, String value) {

@@ -82,7 +82,7 @@ public final class Benchmark {
             report.set("fixedRate", CyclePhase.run(context, "fixed rate", options.rate(), options.duration(), true));
             progress("held: " + options.held() + " recordings open at once");
             report.set("held", HeldPhase.run(context));
-            progress("relay: " + options.relay() + " RequestSendEvent desktop -> vendor");
+            progress("relay: " + options.relay() + " RequestSendEvent desktop -> vendor, " + options.relayConcurrency() + " in flight");
             report.set("relay", RelayPhase.run(context));
         }
         report.put("ratioToSippBaseline", Report.round3(ratio(report.at("/maxRate/cyclesPerSecond").asDouble(),
@@ -179,6 +179,7 @@ public final class Benchmark {
         node.put("desktops", options.desktops());
         node.put("dnsPerDesktop", options.dnsPerDesktop());
         node.put("concurrency", options.concurrency());
+        node.put("relayConcurrency", options.relayConcurrency());
         node.put("sippBaselineDialogs", options.sippBaselineDialogs());
         node.put("queryBaselineSeconds", options.queryBaseline().toSeconds());
         node.put("kafka", options.kafkaBrokers().isBlank() ? "embedded" : options.kafkaBrokers());

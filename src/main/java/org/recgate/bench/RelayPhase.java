@@ -42,7 +42,7 @@ final class RelayPhase {
             }
         });
         ProcessProbe.Sample cpuBefore = context.probe().sample(context.recorder());
-        LoadLoop.Outcome outcome = LoadLoop.closedCount(context.options().concurrency(), context.options().relay(), new AtomicLong(),
+        LoadLoop.Outcome outcome = LoadLoop.closedCount(context.options().relayConcurrency(), context.options().relay(), new AtomicLong(),
                 n -> sendEvent(clients, n, phase, inFlight));
         long deadline = System.nanoTime() + DELIVERY_WAIT.toNanos();
         while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
@@ -58,7 +58,7 @@ final class RelayPhase {
         section.put("delivered", delivered.sum());
         section.put("seconds", Report.round(outcome.seconds()));
         section.put("eventsPerSecond", Report.round(delivered.sum() / outcome.seconds()));
-        section.put("inFlight", context.options().concurrency());
+        section.put("inFlight", context.options().relayConcurrency());
         section.set("relayLatencyMs", Report.latency(phase.latencies.summary("relay")));
         section.set("ackLatencyMs", Report.latency(phase.latencies.summary("RequestSendEvent")));
         section.set("errors", Report.errors(phase.errors));

@@ -56,6 +56,11 @@ public final class TlibMetrics {
         registry.counter("recgate.kafka.records.dropped", "topic", topic).increment();
     }
 
+    /** A record Kafka did not take and that is not sent again: {@code expired} (delivery timeout) or {@code failed}. */
+    public void kafkaRecordUndelivered(String topic, String reason) {
+        registry.counter("recgate.kafka.records.undelivered", "topic", topic, "reason", reason).increment();
+    }
+
     public void callEventApplied() {
         registry.counter("recgate.kafka.call.events", "outcome", "applied").increment();
     }

@@ -24,13 +24,16 @@ import org.recgate.testing.TlibTestClient;
 /** With no Kafka brokers configured the gateway starts its own broker, and indications reach it. */
 class EmbeddedBrokerIT {
 
+    /** sipp's own bound (its default is 30 s): the broker's start and a 30 s poll fit in it. */
+    private static final String SIPP_TIMEOUT = "90s";
+
     @TempDir
     Path dataDir;
 
     @Test
     void theDefaultRunBringsItsOwnBroker() throws Exception {
         int kafkaPort = RunningGateway.freePort();
-        try (SippRecorder recorder = SippRecorder.start("srs_answer.xml", "udp")) {
+        try (SippRecorder recorder = SippRecorder.start("srs_answer.xml", "udp", "-timeout", SIPP_TIMEOUT)) {
             Map<String, String> settings = new HashMap<>(recorderSettings(recorder.uri(), "udp"));
             settings.put("recgate.kafka.brokers", ""); // as in application.properties: nothing configured
             settings.put("recgate.kafka.embedded.port", Integer.toString(kafkaPort));

@@ -8,9 +8,11 @@ import static org.recgate.testing.Recordings.recorderSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,9 +25,15 @@ import org.recgate.testing.RunningGateway;
 import org.recgate.testing.TestKafka;
 import org.recgate.testing.TlibTestClient;
 
-/** 200 calls recorded at the same time by 10 desktops: per call, the indications on Kafka are in state order. */
+/**
+ * 200 calls recorded at the same time by 10 desktops: per call, the indications on Kafka are in
+ * state order, and none is there twice. Records are told apart by their eventId, so a duplicate is
+ * reported as one and cannot pass for a missing or out-of-order indication.
+ */
 class IndicationOrderIT {
 
+    /** sipp's own bound (its default is 30 s): the desktops get 120 s, and sipp then still exits by itself. */
+    private static final String SIPP_TIMEOUT = "180s";
     private static final int DESKTOPS = 10;
     private static final int CALLS_EACH = 20;
     private static final List<String> CYCLE = List.of("GSIP_RECORD_START", "GSIP_RECORD_PAUSE", "GSIP_RECORD_RESUME", "GSIP_RECORD_STOP");
@@ -34,7 +42,8 @@ class IndicationOrderIT {
     void perCallOrderIsKept() throws Exception {
         int calls = DESKTOPS * CALLS_EACH;
         ExecutorService desktops = Executors.newFixedThreadPool(DESKTOPS);
-        try (SippRecorder recorder = SippRecorder.start("gw_srs_many.xml", "udp", "-m", Integer.toString(calls));
+        try (SippRecorder recorder = SippRecorder.start("gw_srs_many.xml", "udp", "-m", Integer.toString(calls),
+                "-timeout", SIPP_TIMEOUT);
              RunningGateway gateway = RunningGateway.start(recorderSettings(recorder.uri(), "udp"));
              KafkaConsumer<String, String> indications = TestKafka.consumer(TestKafka.bootstrapServers(), gateway.topic("indications"));
              TlibTestClient feed = gateway.connectAs("switch")) {
@@ -52,17 +61,42 @@ class IndicationOrderIT {
             recorder.assertPassed();
 
             Map<String, List<String>> byCall = new LinkedHashMap<>();
-            for (ConsumerRecord<String, String> record : TestKafka.poll(indications, calls * CYCLE.size(), Duration.ofSeconds(60))) {
-                JsonNode indication = RecordSchemas.assertValid("recording-indication-1", record.value());
-                byCall.computeIfAbsent(record.key(), key -> new ArrayList<>())
+            Set<String> eventIds = new HashSet<>();
+            List<String> duplicates = new ArrayList<>();
+            for (JsonNode indication : distinctIndications(indications, calls * CYCLE.size(), eventIds, duplicates)) {
+                byCall.computeIfAbsent(indication.path("connectionId").asText(), key -> new ArrayList<>())
                         .add(indication.path("previousState").asText() + ">" + indication.path("state").asText());
             }
+            assertEquals(calls * CYCLE.size(), eventIds.size(), "distinct indications on the topic");
             assertEquals(calls, byCall.size());
             byCall.forEach((call, states) ->
                     assertEquals(List.of("Off>On", "On>Paused", "Paused>On", "On>Off"), states, "state order of call " + call));
+            assertEquals(List.of(), duplicates, "indications on the topic more than once (eventId)");
         } finally {
             desktops.shutdownNow();
         }
+    }
+
+    /**
+     * The indications in topic order, each eventId once (its first copy), until {@code expected}
+     * distinct ones came or 60 s passed; later copies of an eventId go to {@code duplicates}.
+     */
+    private static List<JsonNode> distinctIndications(KafkaConsumer<String, String> consumer, int expected,
+                                                      Set<String> eventIds, List<String> duplicates) throws Exception {
+        List<JsonNode> distinct = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (eventIds.size() < expected && System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                JsonNode indication = RecordSchemas.assertValid("recording-indication-1", record.value());
+                assertEquals(record.key(), indication.path("connectionId").asText(), "the key is the connection ID");
+                if (eventIds.add(indication.path("eventId").asText())) {
+                    distinct.add(indication);
+                } else {
+                    duplicates.add(indication.path("eventId").asText());
+                }
+            }
+        }
+        return distinct;
     }
 
     /** One desktop: starts all its calls' recordings, then pauses them all, resumes, stops. */

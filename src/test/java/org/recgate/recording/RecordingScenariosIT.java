@@ -124,6 +124,17 @@ class RecordingScenariosIT {
     }
 
     @Test
+    void stopParamsReachTheRecorderInAnUpdateBeforeTheBye() throws Exception {
+        try (SippRecorder recorder = SippRecorder.start("srs_stop_params.xml", "udp")) {
+            assertAck(request("GSIP_RECORD_START", "dest", recorder.uri(), "id", "sp-" + call, "params", "campaign=spring"));
+            assertAck(request("GSIP_RECORD_STOP", "params", "campaign=closing&outcome=sale"));
+            recorder.assertPassed(); // the UPDATE with the new params came, then the BYE
+            JsonNode recording = recordingOf("sp-" + call);
+            assertEquals("Off", recording.path("state").asText());
+        }
+    }
+
+    @Test
     void recorderRejectingIs2005WithTheSipStatus() throws Exception {
         for (String scenario : new String[] {"srs_reject_486.xml", "srs_reject_503.xml"}) {
             try (SippRecorder recorder = SippRecorder.start(scenario, "udp")) {

@@ -205,12 +205,10 @@ class SipRecorderScenariosIT {
             RecorderDestination destination = primary(recorder.uri());
             assertEquals(DestinationStatus.ESTABLISHED,
                     only(bed.send(RECORDERS, request(RecorderOperation.START, spec, destination))).status());
-            RecordingSessionSpec paused = new RecordingSessionSpec(spec.recordingId(), spec.connectionId(), spec.callUuid(),
-                    spec.recordedDn(), spec.side(), spec.participants(), Map.of("campaign", "paused-one"),
-                    spec.fileName(), spec.startTime());
-            assertEquals(DestinationStatus.ESTABLISHED,
-                    only(bed.send(RECORDERS, request(RecorderOperation.PAUSE, paused, destination))).status());
+            assertEquals(DestinationStatus.ESTABLISHED, only(bed.send(RECORDERS,
+                    request(RecorderOperation.PAUSE, withParams(spec, Map.of("campaign", "paused-one")), destination))).status());
 
+            // the recorder asks right after the ACK to the pause: the snapshot must have the pause's params
             assertEquals(spec.recordingId(), bed.nextEvent().recordingId(), "the recorder hangs up after the snapshot");
             recorder.assertPassed();
         }
@@ -219,16 +217,21 @@ class SipRecorderScenariosIT {
     @Test
     void aSnapshotRequestInAReInviteGetsTheCurrentOfferThenASnapshot() throws Exception {
         try (SippRecorder recorder = SippRecorder.start("srs_snapshot_reinvite.xml", "udp")) {
-            RecordingSessionSpec spec = spec(Map.of("campaign", "paused-one"));
+            RecordingSessionSpec spec = spec(Map.of("campaign", "spring"));
             RecorderDestination destination = primary(recorder.uri());
             assertEquals(DestinationStatus.ESTABLISHED,
                     only(bed.send(RECORDERS, request(RecorderOperation.START, spec, destination))).status());
-            assertEquals(DestinationStatus.ESTABLISHED,
-                    only(bed.send(RECORDERS, request(RecorderOperation.PAUSE, spec, destination))).status());
+            assertEquals(DestinationStatus.ESTABLISHED, only(bed.send(RECORDERS,
+                    request(RecorderOperation.PAUSE, withParams(spec, Map.of("campaign", "paused-one")), destination))).status());
 
             assertEquals(spec.recordingId(), bed.nextEvent().recordingId(), "the recorder hangs up after the snapshot");
             recorder.assertPassed();
         }
+    }
+
+    private static RecordingSessionSpec withParams(RecordingSessionSpec spec, Map<String, Object> params) {
+        return new RecordingSessionSpec(spec.recordingId(), spec.connectionId(), spec.callUuid(), spec.recordedDn(),
+                spec.side(), spec.participants(), params, spec.fileName(), spec.startTime());
     }
 
     @Test

@@ -43,7 +43,11 @@ public final class SippRecorder implements AutoCloseable {
         this.process = process;
     }
 
-    /** Starts sipp and returns once it listens. {@code extraArguments}: e.g. {@code -d 2000} for {@code <pause/>}. */
+    /**
+     * Starts sipp and returns once it listens. {@code extraArguments}: e.g. {@code -d 2000} for
+     * {@code <pause/>}, or {@code -timeout 120s} for a test that needs sipp longer than the default
+     * 30 s (sipp takes the last {@code -timeout} given; either way it then exits with an error).
+     */
     public static SippRecorder start(String scenario, String transport, String... extraArguments) throws IOException {
         return start(scenario, transport, 1, extraArguments);
     }

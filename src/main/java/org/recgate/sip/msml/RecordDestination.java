@@ -14,13 +14,18 @@ import org.recgate.sip.RecordingSessionSpec;
  * ({@code r1} or {@code r2}), {@code {role}} ({@code primary} or {@code duplicate}) and
  * {@code {suffix}} (empty for the primary, {@code -dest2} for the duplicate, so the two records
  * of one recording never write the same file). A value is percent-encoded where a URI path
- * would not take it; a missing value is left empty.
+ * would not take it; a missing value is left empty. When the template ends in an extension
+ * ({@code .wav}) that the file name already has (a file-name template or GSIP_REC_FN ending in
+ * {@code .wav}), the file name's own is dropped: {@code x.wav} gives {@code x.wav}, not
+ * {@code x.wav.wav} (and {@code x-dest2.wav} for the duplicate).
  */
 public final class RecordDestination {
 
     public static final String DEFAULT_TEMPLATE = "file:///recordings/{fileName}{suffix}.wav";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
+    /** A template's trailing extension: a dot and letters or digits after its last placeholder or slash. */
+    private static final Pattern EXTENSION = Pattern.compile("\\.[A-Za-z0-9]+$");
     private static final String PATH_SAFE = "-._~!$&'()*+,;=:@%/";
 
     private RecordDestination() {
@@ -29,7 +34,7 @@ public final class RecordDestination {
     public static String of(String template, RecordingSessionSpec spec, DestinationRole role) {
         boolean duplicate = role == DestinationRole.DUPLICATE;
         Map<String, String> values = new java.util.HashMap<>();
-        values.put("fileName", spec.fileName());
+        values.put("fileName", withoutExtension(spec.fileName(), template));
         values.put("recordingId", spec.recordingId());
         values.put("connectionId", spec.connectionId());
         values.put("callUuid", spec.callUuid());
@@ -49,6 +54,18 @@ public final class RecordDestination {
         }
         matcher.appendTail(dest);
         return dest.toString();
+    }
+
+    /** The file name without its extension when the template adds the same one (ignoring case). */
+    static String withoutExtension(String fileName, String template) {
+        Matcher extension = EXTENSION.matcher(template);
+        if (fileName == null || !extension.find()) {
+            return fileName;
+        }
+        String ext = extension.group();
+        boolean doubled = fileName.length() > ext.length()
+                && fileName.regionMatches(true, fileName.length() - ext.length(), ext, 0, ext.length());
+        return doubled ? fileName.substring(0, fileName.length() - ext.length()) : fileName;
     }
 
     /** Checks a template's placeholders. */

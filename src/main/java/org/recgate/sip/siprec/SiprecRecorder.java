@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  *     {@link SiprecSettings#failover() failover rule} calls final.</li>
  * <li>PAUSE / RESUME: re-INVITE with every m-line {@code a=inactive} / {@code a=sendonly}.</li>
  * <li>UPDATE: re-INVITE with the same media and a complete metadata snapshot of the new params.</li>
- * <li>STOP: BYE.</li>
+ * <li>STOP: BYE; with params the recorder has not had, an UPDATE with a complete metadata snapshot first.</li>
  * </ul>
  * It answers what the recorder sends in a dialog: BYE ends that destination (a
  * {@link RecorderEvent}), a {@code <requestsnapshot>} gets a complete snapshot in an UPDATE.
@@ -156,16 +156,26 @@ public final class SiprecRecorder implements RecorderDialect {
             return DialogOutcomes.done(result(key, recorderDialog.role(), DestinationStatus.UNREACHABLE, null,
                     "could not build the re-INVITE: " + e.getMessage()));
         }
-        return userAgent.sendInDialog(recorderDialog.dialog(), reinvite, settings.timeoutMs()).thenApply(outcome -> {
-            if (outcome.isSuccess()) {
+        // The offer becomes the session's state on the 2xx, before our ACK: a recorder that asks
+        // for a snapshot (or re-INVITEs without SDP) right after the ACK gets this offer's metadata.
+        Consumer<SipOutcome> acceptOnSuccess = answer -> {
+            if (answer.isSuccess()) {
                 recorderDialog.accepted(offer);
-                return new DestinationResult(key.uri(), recorderDialog.role(), Dialect.SIPREC,
-                        DestinationStatus.ESTABLISHED, outcome.status(), null,
-                        SiprecMessages.sdpOf(outcome.response()).orElse(null));
             }
-            endIfDialogGone(recorderDialog, outcome, "re-INVITE");
-            return DialogOutcomes.failure(key.uri(), recorderDialog.role(), Dialect.SIPREC, outcome);
-        });
+        };
+        return userAgent.sendInDialog(recorderDialog.dialog(), () -> reinvite, settings.timeoutMs(), acceptOnSuccess)
+                .thenApply(outcome -> reofferResult(recorderDialog, outcome));
+    }
+
+    private DestinationResult reofferResult(RecorderDialog<SiprecSession> recorderDialog, SipOutcome outcome) {
+        RecorderDialog.Key key = recorderDialog.key();
+        if (outcome.isSuccess()) {
+            return new DestinationResult(key.uri(), recorderDialog.role(), Dialect.SIPREC,
+                    DestinationStatus.ESTABLISHED, outcome.status(), null,
+                    SiprecMessages.sdpOf(outcome.response()).orElse(null));
+        }
+        endIfDialogGone(recorderDialog, outcome, "re-INVITE");
+        return DialogOutcomes.failure(key.uri(), recorderDialog.role(), Dialect.SIPREC, outcome);
     }
 
     private CompletableFuture<DestinationResult> stop(RecordingSessionSpec spec, RecorderDestination destination,
@@ -189,11 +199,40 @@ public final class SiprecRecorder implements RecorderDialect {
             return DialogOutcomes.done(result(key, recorderDialog.role(), DestinationStatus.ENDED, null,
                     "could not send BYE: " + e.getMessage()));
         }
-        return userAgent.sendInDialog(dialog, bye, settings.timeoutMs()).thenApply(outcome -> {
+        CompletableFuture<String> paramsProblem = sendNewParams(recorderDialog, spec, settings);
+        // sent after the UPDATE's answer: the user agent sends one request at a time in a dialog
+        CompletableFuture<SipOutcome> byed = userAgent.sendInDialog(dialog, bye, settings.timeoutMs());
+        return paramsProblem.thenCombine(byed, (problem, outcome) -> {
             LOG.debug("Recording {}: recording session with {} stopped ({})", key.recordingId(), key.uri(), outcome.describe());
+            String byeProblem = outcome.isSuccess() ? null : "BYE: " + outcome.describe();
             return result(key, recorderDialog.role(), DestinationStatus.ENDED, outcome.status(),
-                    outcome.isSuccess() ? null : "BYE: " + outcome.describe());
+                    problem == null ? byeProblem : byeProblem == null ? problem : problem + "; " + byeProblem);
         });
+    }
+
+    /**
+     * STOP with params the recorder has not been told yet: they are metadata to deliver before the
+     * end (RECORDING.md §4), so a complete snapshot of them goes in an UPDATE without SDP (RFC 7866
+     * §9.1, RFC 3311) ahead of the BYE. Whatever its answer, the BYE follows: STOP always ends.
+     * Completes with what went wrong with the UPDATE, or null (also when there was nothing to send).
+     */
+    private CompletableFuture<String> sendNewParams(RecorderDialog<SiprecSession> recorderDialog, RecordingSessionSpec spec,
+                                                    SiprecSettings settings) {
+        SiprecSession session = recorderDialog.session();
+        if (session.spec().params().equals(spec.params())) {
+            return DialogOutcomes.done(null);
+        }
+        SiprecSession described = session.describing(spec);
+        Dialog dialog = recorderDialog.dialog();
+        return userAgent.sendInDialog(dialog, () -> messages.snapshot(dialog, described), settings.timeoutMs(), ignored -> { })
+                .thenApply(outcome -> {
+                    if (outcome.isSuccess()) {
+                        return null;
+                    }
+                    LOG.warn("Recording {}: recorder {} did not take the stop params: {}", recorderDialog.key().recordingId(),
+                            recorderDialog.key().uri(), outcome.describe());
+                    return "UPDATE with the stop params: " + outcome.describe();
+                });
     }
 
     /**
@@ -237,23 +276,20 @@ public final class SiprecRecorder implements RecorderDialect {
         }
     }
 
+    /**
+     * A complete snapshot in an UPDATE of its own (RFC 7866 §9.2). It is built when its turn in the
+     * dialog comes, so a re-INVITE still waiting for its answer is in it once accepted.
+     */
     private void sendSnapshot(RecorderDialog<SiprecSession> recorderDialog, Dialog dialog) {
-        SiprecSession session = recorderDialog.session();
-        Request update;
-        try {
-            update = messages.snapshot(dialog, session);
-        } catch (SipException | ParseException e) {
-            LOG.warn("Recording {}: could not build the metadata snapshot for {}: {}",
-                    recorderDialog.key().recordingId(), recorderDialog.key().uri(), e.getMessage());
-            return;
-        }
-        userAgent.sendInDialog(dialog, update, session.settings().timeoutMs()).thenAccept(outcome -> {
-            if (!outcome.isSuccess()) {
-                LOG.warn("Recording {}: recorder {} did not take the metadata snapshot: {}",
-                        recorderDialog.key().recordingId(), recorderDialog.key().uri(), outcome.describe());
-                endIfDialogGone(recorderDialog, outcome, "metadata snapshot");
-            }
-        });
+        long timeoutMs = recorderDialog.session().settings().timeoutMs();
+        userAgent.sendInDialog(dialog, () -> messages.snapshot(dialog, recorderDialog.session()), timeoutMs, ignored -> { })
+                .thenAccept(outcome -> {
+                    if (!outcome.isSuccess()) {
+                        LOG.warn("Recording {}: recorder {} did not take the metadata snapshot: {}",
+                                recorderDialog.key().recordingId(), recorderDialog.key().uri(), outcome.describe());
+                        endIfDialogGone(recorderDialog, outcome, "metadata snapshot");
+                    }
+                });
     }
 
     /** No answer, 408 or 481 to a request in the dialog: the dialog is gone (RFC 3261 §12.2.1.2). */

@@ -32,6 +32,11 @@ record SiprecSession(RecordingSessionSpec spec, SiprecSettings settings, Metadat
                 newDirection);
     }
 
+    /** The same offer with the recording described anew, for a metadata-only UPDATE (no SDP, so no new SDP version). */
+    SiprecSession describing(RecordingSessionSpec newSpec) {
+        return new SiprecSession(newSpec, settings, ids, sdpSessionId, sdpVersion, direction);
+    }
+
     String sdp() {
         return SdpOffer.render(settings.mediaAddress(), settings.mediaPort(), sdpSessionId, sdpVersion, direction);
     }

@@ -7,6 +7,7 @@ import gov.nist.javax.sip.header.HeaderFactoryImpl;
 import gov.nist.javax.sip.message.MessageFactoryImpl;
 import java.text.ParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TooManyListenersException;
@@ -15,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
@@ -54,8 +56,15 @@ import org.slf4j.LoggerFactory;
  * Nothing here waits for an answer. {@link #sendInitial} and {@link #sendInDialog} hand the
  * request to the worker executor and return a future that completes when the final answer
  * arrives, when the timeout passes, or when the request cannot be sent; dependent stages run on
- * the worker, never on the stack's message thread. Every 2xx to an INVITE is ACKed here; a 2xx that arrives after its request timed out
- * is ACKed and hung up at once, so no recorder keeps a session nobody knows of.
+ * the worker, never on the stack's message thread (only a non-blocking {@code onAnswer} of
+ * {@link #sendInDialog(Dialog, InDialogRequest, long, Consumer)} runs there). Every 2xx to an
+ * INVITE is ACKed here; a 2xx that arrives after its request timed out is ACKed and hung up at
+ * once, so no recorder keeps a session nobody knows of.
+ * <p>
+ * Requests in one dialog go one at a time: each waits until the one before has its final answer
+ * (and its ACK) or was given up. Two requests in flight at once in a dialog could overtake each
+ * other (a lower CSeq arriving last is refused, RFC 3261 §12.2.2), and a re-INVITE or UPDATE
+ * meeting another offer in progress gets 491 (RFC 3261 §14.1-14.2, RFC 3311 §5.2).
  * <p>
  * Stack settings follow the stack probe: automatic dialog support, one message thread
  * ({@code THREAD_POOL_SIZE=1} keeps provisional and final answers in order), a re-entrant
@@ -66,6 +75,12 @@ public final class SipUserAgent implements SipListener {
     /** Answers what a peer sends. Called on the stack's message thread: it must not block. */
     public interface RequestHandler {
         void onRequest(RequestEvent event, ServerTransaction transaction);
+    }
+
+    /** Builds a request in a dialog when its turn comes, so it describes the dialog's state as of then. */
+    @FunctionalInterface
+    public interface InDialogRequest {
+        Request create() throws SipException, ParseException;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(SipUserAgent.class);
@@ -79,6 +94,8 @@ public final class SipUserAgent implements SipListener {
     private final AddressFactory addresses = new AddressFactoryImpl();
     private final MessageFactory messages = new MessageFactoryImpl();
     private final Set<PendingRequest> pending = ConcurrentHashMap.newKeySet();
+    /** Per dialog, the answer of its last request handed to {@link #sendInDialog}: the next one waits for it. */
+    private final Map<Dialog, CompletableFuture<SipOutcome>> lastInDialog = new ConcurrentHashMap<>();
     private volatile SipStack stack;
     private volatile SipProvider provider;
     private volatile RequestHandler handler;
@@ -216,35 +233,76 @@ public final class SipUserAgent implements SipListener {
      * answer already finds it ({@link Dialog#getApplicationData()}).
      */
     public CompletableFuture<SipOutcome> sendInitial(Request request, Object dialogData, long timeoutMs) {
-        return submit(request, null, dialogData, timeoutMs);
+        PendingRequest waiting = waitFor(ignored -> { });
+        send(waiting, () -> request, null, dialogData, timeoutMs);
+        return answerOf(waiting);
     }
 
-    /** Sends a request inside an existing dialog (re-INVITE, UPDATE, BYE). */
+    /** Sends a request inside an existing dialog (re-INVITE, UPDATE, BYE), after the dialog's previous one. */
     public CompletableFuture<SipOutcome> sendInDialog(Dialog dialog, Request request, long timeoutMs) {
-        return submit(request, dialog, null, timeoutMs);
+        return sendInDialog(dialog, () -> request, timeoutMs, ignored -> { });
     }
 
-    private CompletableFuture<SipOutcome> submit(Request request, Dialog dialog, Object dialogData, long timeoutMs) {
-        PendingRequest waiting = new PendingRequest(request.getMethod());
+    /**
+     * Sends a request inside an existing dialog once the dialog's previous request has its final
+     * answer (and, for a re-INVITE, its ACK) or was given up; {@code request} is built then, and
+     * {@code timeoutMs} counts from then.
+     * <p>
+     * {@code onAnswer} gets the final answer on the stack's message thread, before a 2xx to a
+     * re-INVITE is ACKed: what it records about the dialog is in place before the peer can send
+     * anything after the ACK (a recorder asks for a metadata snapshot right after it, RFC 7866
+     * §9.2). It must not block. The returned future completes after it, on the worker.
+     */
+    public CompletableFuture<SipOutcome> sendInDialog(Dialog dialog, InDialogRequest request, long timeoutMs,
+                                                      Consumer<SipOutcome> onAnswer) {
+        PendingRequest waiting = waitFor(onAnswer);
+        CompletableFuture<SipOutcome> previous = lastInDialog.put(dialog, waiting.answer);
+        waiting.answer.whenComplete((outcome, error) -> lastInDialog.remove(dialog, waiting.answer));
+        if (previous == null) {
+            send(waiting, request, dialog, null, timeoutMs);
+        } else {
+            previous.whenComplete((outcome, error) -> send(waiting, request, dialog, null, timeoutMs));
+        }
+        return answerOf(waiting);
+    }
+
+    private PendingRequest waitFor(Consumer<SipOutcome> onAnswer) {
+        PendingRequest waiting = new PendingRequest(onAnswer);
         pending.add(waiting);
+        waiting.answer.whenCompleteAsync((outcome, error) -> finished(waiting, outcome), worker);
+        return waiting;
+    }
+
+    /** Starts the request's clock and hands the sending to the worker. */
+    private void send(PendingRequest waiting, InDialogRequest request, Dialog dialog, Object dialogData, long timeoutMs) {
         waiting.answer.completeOnTimeout(SipOutcome.timedOut("no final answer within " + timeoutMs + " ms"),
                 timeoutMs, TimeUnit.MILLISECONDS);
-        waiting.answer.whenCompleteAsync((outcome, error) -> finished(waiting, outcome), worker);
         try {
             worker.execute(() -> transmit(waiting, request, dialog, dialogData));
         } catch (RejectedExecutionException e) {
             waiting.complete(SipOutcome.notSent("the SIP user agent is stopping"));
         }
+    }
+
+    private CompletableFuture<SipOutcome> answerOf(PendingRequest waiting) {
         return waiting.answer.thenApplyAsync(Function.identity(), worker);
     }
 
-    private void transmit(PendingRequest waiting, Request request, Dialog dialog, Object dialogData) {
+    private void transmit(PendingRequest waiting, InDialogRequest requestToSend, Dialog dialog, Object dialogData) {
         if (waiting.answer.isDone()) {
-            return; // timed out before a worker thread was free: nobody waits for it any more
+            return; // timed out before a worker thread was free, or stopped: nobody waits for it any more
         }
         SipProvider current = provider;
         if (current == null) {
             waiting.complete(SipOutcome.notSent("the SIP user agent is not running"));
+            return;
+        }
+        Request request;
+        try {
+            request = requestToSend.create();
+        } catch (SipException | ParseException | RuntimeException e) {
+            LOG.debug("Could not build a request in dialog {}", dialog == null ? null : dialog.getDialogId(), e);
+            waiting.complete(SipOutcome.notSent("could not build the request: " + describe(e)));
             return;
         }
         Slf4jStackLogger.sending(true);
@@ -272,8 +330,9 @@ public final class SipUserAgent implements SipListener {
     private void finished(PendingRequest waiting, SipOutcome outcome) {
         pending.remove(waiting);
         ClientTransaction transaction = waiting.transaction;
-        if (outcome.kind() == SipOutcome.Kind.TIMED_OUT && Request.INVITE.equals(waiting.method)
-                && transaction != null && transaction.getState() == TransactionState.PROCEEDING) {
+        if (outcome.kind() == SipOutcome.Kind.TIMED_OUT && transaction != null
+                && Request.INVITE.equals(transaction.getRequest().getMethod())
+                && transaction.getState() == TransactionState.PROCEEDING) {
             try {
                 provider.getNewClientTransaction(transaction.createCancel()).sendRequest();
             } catch (SipException | RuntimeException e) {
@@ -342,12 +401,18 @@ public final class SipUserAgent implements SipListener {
         }
         CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
         boolean invite2xx = Request.INVITE.equals(cseq.getMethod()) && response.getStatusCode() / 100 == 2;
+        ClientTransaction transaction = event.getClientTransaction();
+        PendingRequest request = transaction != null && transaction.getApplicationData() instanceof PendingRequest waiting
+                ? waiting : null;
+        SipOutcome outcome = SipOutcome.answered(response, event.getDialog());
+        if (request != null) {
+            request.answered(outcome); // before the ACK: the peer may send its next request as soon as it has it
+        }
         if (invite2xx) {
             acknowledge(event.getDialog(), cseq.getSeqNumber());
         }
-        ClientTransaction transaction = event.getClientTransaction();
-        boolean expected = transaction != null && transaction.getApplicationData() instanceof PendingRequest request
-                && request.complete(SipOutcome.answered(response, event.getDialog()));
+        // completed after the ACK, so the dialog's next request never goes out ahead of it
+        boolean expected = request != null && request.complete(outcome);
         if (!expected && invite2xx && transaction != null && event.getDialog() != null) {
             LOG.info("Hanging up a late 2xx to an INVITE that had already timed out (Call-ID {})",
                     event.getDialog().getCallId().getCallId());
@@ -404,12 +469,24 @@ public final class SipUserAgent implements SipListener {
 
     /** A request waiting for its final answer; attached to its client transaction. */
     private static final class PendingRequest {
-        private final String method;
+        private final Consumer<SipOutcome> onAnswer;
         private final CompletableFuture<SipOutcome> answer = new CompletableFuture<>();
         private volatile ClientTransaction transaction;
 
-        private PendingRequest(String method) {
-            this.method = method;
+        private PendingRequest(Consumer<SipOutcome> onAnswer) {
+            this.onAnswer = onAnswer;
+        }
+
+        /** The final answer arrived while the request is still waited for: tells {@code onAnswer}. */
+        void answered(SipOutcome outcome) {
+            if (answer.isDone()) {
+                return;
+            }
+            try {
+                onAnswer.accept(outcome);
+            } catch (RuntimeException e) {
+                LOG.warn("Handling the answer {} failed", outcome.describe(), e);
+            }
         }
 
         /** True when this outcome is the first (the one the caller sees). */

@@ -191,8 +191,9 @@ class DemoRecorderIT {
         assertEquals(connection + "/dialog:rec", json.get("dialog").asText());
         assertEquals(1, json.get("records").size(), json::toString);
         assertEquals("r1", json.at("/records/0/id").asText());
-        // The gateway's default msmlRecordDest: file:///recordings/{fileName}{suffix}.wav
-        assertEquals("file:///recordings/" + spec.fileName() + ".wav", json.at("/records/0/dest").asText());
+        // The gateway's default msmlRecordDest: file:///recordings/{fileName}{suffix}.wav; the
+        // spec's file name already ends in .wav, which is not added twice
+        assertEquals("file:///recordings/00RV9H7S6O8V3BSHAG7GK2LAES00002M_7001.wav", json.at("/records/0/dest").asText());
         assertEquals("audio/wav", json.at("/records/0/format").asText());
         assertEquals("7200s", json.at("/records/0/maxtime").asText());
         assertEquals("recording", json.at("/records/0/state").asText());

@@ -181,6 +181,25 @@ class MsmlBodiesTest {
     }
 
     @Test
+    void aFileNameThatAlreadyEndsInTheTemplatesExtensionDoesNotGetItTwice() {
+        RecordingSessionSpec wav = new RecordingSessionSpec("rec-42", null, null, "7001", "source", List.of(), Map.of(),
+                "call-7_7001.WAV", null);
+        assertEquals("file:///recordings/call-7_7001.wav",
+                RecordDestination.of(RecordDestination.DEFAULT_TEMPLATE, wav, DestinationRole.PRIMARY));
+        assertEquals("file:///recordings/call-7_7001-dest2.wav",
+                RecordDestination.of(RecordDestination.DEFAULT_TEMPLATE, wav, DestinationRole.DUPLICATE));
+        assertEquals("file:///r/call-7_7001.WAV.mp3",
+                RecordDestination.of("file:///r/{fileName}.mp3", wav, DestinationRole.PRIMARY), "another extension stays");
+        assertEquals("file:///r/call-7_7001.WAV",
+                RecordDestination.of("file:///r/{fileName}", wav, DestinationRole.PRIMARY), "no extension in the template");
+        RecordingSessionSpec onlyExtension = new RecordingSessionSpec("rec-43", null, null, "7001", "source", List.of(),
+                Map.of(), ".wav", null);
+        assertEquals("file:///recordings/.wav.wav",
+                RecordDestination.of(RecordDestination.DEFAULT_TEMPLATE, onlyExtension, DestinationRole.PRIMARY),
+                "a name that is nothing but the extension is kept");
+    }
+
+    @Test
     void theRequestUriNamesTheConferenceTheDnAndTheRecordService() throws Exception {
         MsmlMessages messages = new MsmlMessages(new SipUserAgent("127.0.0.1", 5062, "udp", Runnable::run));
         assertEquals("sip:msml=rec-42@ms.example.com:5070;dn=7001;record;transport=tcp",
