@@ -94,9 +94,7 @@ class KafkaOutageIT {
     void recordsMadeBeforeTheBrokerIsUpAreSentInOrderOnceItIs() throws Exception {
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(RunningGateway.freePort(), kafkaData);
         try (SippRecorder recorder = SippRecorder.start("srs_answer.xml", "udp", "-m", "2", "-timeout", SIPP_TIMEOUT)) {
-            Map<String, String> settings = new HashMap<>(recorderSettings(recorder.uri(), "udp"));
-            settings.put("recgate.kafka.brokers", broker.bootstrapServers()); // nothing listens there yet
-            settings.put("camel.main.inflight-repository-browse-enabled", "true");
+            Map<String, String> settings = outageSettings(recorder, broker); // nothing listens there yet
             try (RunningGateway gateway = RunningGateway.start(settings);
                  TlibTestClient feed = gateway.connectAs("switch");
                  TlibTestClient desktop = gateway.connectAs("desktop")) {
@@ -130,11 +128,9 @@ class KafkaOutageIT {
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(RunningGateway.freePort(), kafkaData);
         broker.start();
         try (SippRecorder recorder = SippRecorder.start("srs_answer.xml", "udp", "-m", "4", "-timeout", SIPP_TIMEOUT)) {
-            Map<String, String> settings = new HashMap<>(recorderSettings(recorder.uri(), "udp"));
-            settings.put("recgate.kafka.brokers", broker.bootstrapServers());
+            Map<String, String> settings = outageSettings(recorder, broker);
             settings.put("recgate.kafka.delivery-timeout-ms", "3000");
             settings.put("camel.component.kafka.request-timeout-ms", "1000"); // delivery.timeout.ms >= linger + request timeout
-            settings.put("camel.main.inflight-repository-browse-enabled", "true");
             try (RunningGateway gateway = RunningGateway.start(settings);
                  TlibTestClient feed = gateway.connectAs("switch");
                  TlibTestClient desktop = gateway.connectAs("desktop")) {
@@ -223,5 +219,13 @@ class KafkaOutageIT {
             }
         }
         return byCall;
+    }
+
+    /** The gateway on {@code broker}, with its in-flight exchanges browsable (to see a record being retried). */
+    private static Map<String, String> outageSettings(SippRecorder recorder, EmbeddedKafkaBroker broker) throws Exception {
+        Map<String, String> settings = new HashMap<>(recorderSettings(recorder.uri(), "udp"));
+        settings.put("recgate.kafka.brokers", broker.bootstrapServers());
+        settings.put("camel.main.inflight-repository-browse-enabled", "true");
+        return settings;
     }
 }
