@@ -47,6 +47,7 @@ import org.recgate.sip.demo.DemoRecorder;
 import org.recgate.sip.SipRecorderConfiguration;
 import org.recgate.tlib.codec.TlibMessageDecoder;
 import org.recgate.tlib.codec.TlibMessageEncoder;
+import org.recgate.tlib.server.FlushConsolidationFactory;
 import org.recgate.tlib.server.JsonLineFrameDecoderFactory;
 import org.recgate.tlib.server.OutboundWriter;
 import org.recgate.tlib.server.RegistrationService;
@@ -98,6 +99,7 @@ public final class RecGateConfiguration implements CamelConfiguration {
         registry.bind("tlibMessageDecoder", new TlibMessageDecoder());
         registry.bind("tlibSessionTracker", new SessionTracker(sessions, settings.tlibMaxPendingBytes()));
         registry.bind("tlibMessageEncoder", new TlibMessageEncoder());
+        registry.bind("tlibFlushConsolidation", new FlushConsolidationFactory());
         registry.bind("tlibOutbound", outbound);
         registry.bind("tlibRequestGate", new TlibRequestGate(sessions, metrics));
         registry.bind("tlibErrorReplies", new TlibErrorReplies(outbound, metrics));

@@ -31,7 +31,7 @@ public record BenchOptions(Path out, int rate, Duration duration, Duration warmu
               --desktops N       desktop connections; default 8
               --dns-per-desktop N  DNs each desktop registers; default 16
               --concurrency N    cycles in flight in the max-rate phase; default 128
-              --relay-concurrency N  RequestSendEvent in flight in the relay phase; default 32
+              --relay-concurrency N  RequestSendEvent in flight in the relay phase; default 16
               --sipp-baseline N  dialogs of the sipp uac -> uas baseline; default 50000
               --query-baseline S seconds of the RequestQueryCall round-trip baseline; default 10
               --kafka HOST:PORT  an external Kafka broker instead of the gateway's embedded one
@@ -93,7 +93,7 @@ public record BenchOptions(Path out, int rate, Duration duration, Duration warmu
         private int desktops = 8;
         private int dnsPerDesktop = 16;
         private int concurrency = 128;
-        private int relayConcurrency = 32;
+        private int relayConcurrency = 16;
         private int sippBaselineDialogs = 50_000;
         private Duration queryBaseline = Duration.ofSeconds(10);
         private String kafkaBrokers = "";
