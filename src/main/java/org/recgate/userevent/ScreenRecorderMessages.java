@@ -5,7 +5,6 @@ import java.util.Map;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
-import org.apache.camel.Header;
 import org.recgate.kafka.UserEventRecords;
 import org.recgate.ops.TlibMetrics;
 import org.recgate.sip.MessageResult;
@@ -32,12 +31,6 @@ public final class ScreenRecorderMessages {
     public ScreenRecorderMessages(List<String> targets, TlibMetrics metrics) {
         this.targets = List.copyOf(targets);
         this.metrics = metrics;
-    }
-
-    /** A screen recorder is configured and the event is a desktop command. */
-    public boolean wanted(@Header(UserEventRelay.SCREEN_CAPTURE_HEADER) String screenCapture) {
-        return !targets.isEmpty() && ScreenCapture.parse(screenCapture)
-                .map(value -> value.kind() == ScreenCapture.Kind.REQUEST).orElse(false);
     }
 
     /** The MESSAGE body: {@code screen-capture/1} from the event's {@code user-event/1} record. */

@@ -55,9 +55,7 @@ class KafkaOutageIT {
         broker.start();
         try (SippRecorder recorder = SippRecorder.start("srs_answer.xml", "udp", "-m", Integer.toString(MAX_CALLS),
                 "-timeout", SIPP_TIMEOUT)) {
-            Map<String, String> settings = new HashMap<>(recorderSettings(recorder.uri(), "udp"));
-            settings.put("recgate.kafka.brokers", broker.bootstrapServers());
-            try (RunningGateway gateway = RunningGateway.start(settings);
+            try (RunningGateway gateway = RunningGateway.start(outageSettings(recorder, broker));
                  TlibTestClient feed = gateway.connectAs("switch");
                  TlibTestClient desktop = gateway.connectAs("desktop")) {
                 desktop.register("1001", null);

@@ -1,8 +1,6 @@
 package org.recgate.userevent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
@@ -11,24 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.recgate.ops.TlibMetrics;
 import org.recgate.sip.MessageResult;
 
-/** Which user events go to the SIP screen recorder, and how each MESSAGE's outcome is counted. */
+/** How each MESSAGE's outcome is counted (which user events go: the route's filter, ScreenRecorderMessagesIT). */
 class ScreenRecorderMessagesTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final ScreenRecorderMessages configured = new ScreenRecorderMessages(
             List.of("sip:screen@192.0.2.5", "sip:backup@192.0.2.6"), new TlibMetrics(meters));
-
-    @Test
-    void onlyDesktopCommandsGoAndOnlyWhenAScreenRecorderIsConfigured() {
-        for (String command : List.of("start", "stop", "pause", "resume", "query")) {
-            assertTrue(configured.wanted(command), command);
-        }
-        for (String other : new String[] {"enabled", "disabled", "paused", "rewind", "START", null}) {
-            assertFalse(configured.wanted(other), other);
-        }
-        ScreenRecorderMessages off = new ScreenRecorderMessages(List.of(), new TlibMetrics(meters));
-        assertFalse(off.wanted("start"), "recgate.screen-recorder.uri empty: nothing goes");
-    }
 
     @Test
     void eachTargetsOutcomeIsCounted() {
