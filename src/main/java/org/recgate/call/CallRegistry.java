@@ -1,30 +1,23 @@
 package org.recgate.call;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The calls the gateway knows, by connection ID, kept from the switch's call events
- * (TLIB-PROTOCOL.md, Call feed). A call appears with its first EventEstablished and is gone when
- * its last party is released.
+ * (docs/protocol.md, Call feed). A call appears with its first EventEstablished and is gone when
+ * its last party is released. Each change is returned as a {@link CallChange} for the caller to act on.
  */
 public final class CallRegistry {
 
     private final ConcurrentMap<String, Call> calls = new ConcurrentHashMap<>();
-    private final List<CallListener> listeners = new CopyOnWriteArrayList<>();
     private final Clock clock;
 
     public CallRegistry(Clock clock) {
         this.clock = clock;
-    }
-
-    public void addListener(CallListener listener) {
-        listeners.add(listener);
     }
 
     public Optional<Call> find(String connectionId) {
@@ -51,7 +44,6 @@ public final class CallRegistry {
             }
             change = new CallChange(call, joined, Set.of(), false);
         }
-        notifyListeners(change);
         return change;
     }
 
@@ -72,7 +64,6 @@ public final class CallRegistry {
             Set<String> joined = call.join(otherDn) ? Set.of(otherDn) : Set.of();
             change = new CallChange(call, joined, left, false, located.movedFrom());
         }
-        notifyListeners(change);
         return Optional.of(change);
     }
 
@@ -110,11 +101,6 @@ public final class CallRegistry {
             }
             change = new CallChange(call, Set.of(), left, ended);
         }
-        notifyListeners(change);
         return Optional.of(change);
-    }
-
-    private void notifyListeners(CallChange change) {
-        listeners.forEach(listener -> listener.callChanged(change));
     }
 }

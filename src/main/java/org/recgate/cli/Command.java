@@ -1,6 +1,6 @@
 package org.recgate.cli;
 
-import org.recgate.tlib.codec.TlibJson;
+import org.recgate.tlib.json.TlibJson;
 import org.recgate.tlib.model.TlibMessage;
 
 /** What one input line asks the client to do; {@link CommandParser} makes these from lines. */

@@ -4,7 +4,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.kafka.clients.producer.BufferExhaustedException;
 import org.apache.kafka.common.errors.TimeoutException;
-import org.recgate.ops.TlibMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,9 +25,12 @@ public final class KafkaSendFailures {
     /** KafkaProducer's words when a topic's metadata did not come within max.block.ms (checked against kafka-clients 4.3). */
     private static final String NO_METADATA = "not present in metadata after";
 
-    private final TlibMetrics metrics;
+    static final String EXPIRED = "expired";
+    static final String FAILED = "failed";
 
-    public KafkaSendFailures(TlibMetrics metrics) {
+    private final KafkaMetrics metrics;
+
+    public KafkaSendFailures(KafkaMetrics metrics) {
         this.metrics = metrics;
     }
 
@@ -40,9 +42,9 @@ public final class KafkaSendFailures {
     /** A record that is not sent again: logged at ERROR and counted, by topic and reason. */
     public void undelivered(Exchange exchange) {
         Throwable failure = failureOf(exchange);
-        String reason = expired(failure) ? "expired" : "failed";
+        String reason = expired(failure) ? EXPIRED : FAILED;
         String topic = topicOf(exchange);
-        metrics.kafkaRecordUndelivered(topic, reason);
+        metrics.undelivered(topic, reason);
         LOG.error("Record for {} not delivered ({}: {}); not sent again, it may be on the topic already: {}", topic,
                 reason, failure == null ? "unknown error" : failure.toString(), exchange.getMessage().getBody(String.class));
     }

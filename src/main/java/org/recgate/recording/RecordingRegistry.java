@@ -108,7 +108,7 @@ public final class RecordingRegistry {
     }
 
     /**
-     * GSIP_RECORD of the call (RECORDING.md §2): On if any recording is On, Paused if all live
+     * GSIP_RECORD of the call (docs/recording.md §2): On if any recording is On, Paused if all live
      * ones are Paused, else Off.
      */
     public String gsipRecord(String connectionId) {
@@ -121,5 +121,10 @@ public final class RecordingRegistry {
 
     public int size() {
         return byId.size();
+    }
+
+    /** How many recordings of the known calls are in {@code state} now (a gauge; walks them all). */
+    public long countIn(RecordingState state) {
+        return byId.values().stream().filter(recording -> recording.state() == state).count();
     }
 }

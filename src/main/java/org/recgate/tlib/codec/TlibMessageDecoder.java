@@ -1,5 +1,7 @@
 package org.recgate.tlib.codec;
 
+import org.recgate.tlib.json.TlibJson;
+
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandler.Sharable;

@@ -1,9 +1,11 @@
 package org.recgate.tlib.server;
 
 import org.apache.camel.Exchange;
-import org.recgate.ops.TlibMetrics;
+import org.recgate.gateway.TlibExchange;
+import org.recgate.session.ClientSession;
 import org.recgate.tlib.model.ErrorCode;
 import org.recgate.tlib.model.InboundFrame;
+import org.recgate.tlib.model.Replies;
 import org.recgate.tlib.model.TlibException;
 import org.recgate.tlib.model.TlibMessage;
 import org.slf4j.Logger;
@@ -11,17 +13,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns a failed request into its {@code EventError} (the {@code tlib-errors} route configuration
- * calls this): a {@link TlibException} as it says, anything else as 52 with the cause logged.
+ * calls this): what the request changed is undone first, then a {@link TlibException} is answered
+ * as it says, anything else as 52 with the cause logged.
  */
 public final class TlibErrorReplies {
 
     private static final Logger LOG = LoggerFactory.getLogger(TlibErrorReplies.class);
 
-    private final OutboundWriter outbound;
     private final TlibMetrics metrics;
 
-    public TlibErrorReplies(OutboundWriter outbound, TlibMetrics metrics) {
-        this.outbound = outbound;
+    public TlibErrorReplies(TlibMetrics metrics) {
         this.metrics = metrics;
     }
 
@@ -31,7 +32,7 @@ public final class TlibErrorReplies {
         InboundFrame request = exchange.getProperty(TlibExchange.REQUEST, InboundFrame.class);
         TlibExchange.undo(exchange);
         TlibException failure = cause instanceof TlibException known ? known : internal(request, cause);
-        metrics.error(failure.errorCode().code());
+        metrics.error(failure.errorCode());
         exchange.setProperty(TlibExchange.ERROR_CODE, failure.errorCode().code());
         if (session == null) {
             LOG.warn("No client to answer with error {}: {}", failure.errorCode().code(), failure.getMessage());
@@ -40,10 +41,11 @@ public final class TlibErrorReplies {
         TlibMessage error = Replies.error(request, failure);
         LOG.debug("{} ← {}", session, error);
         if (failure.closeConnection()) {
-            outbound.sendAndClose(session, error);
+            session.connection().sendAndClose(error);
         } else {
-            outbound.send(session, error);
+            session.connection().send(error);
         }
+        TlibReplies.observe(request, exchange.getProperty(TlibExchange.RECEIVED_NANOS, Long.class), metrics);
     }
 
     private static TlibException internal(InboundFrame request, Exception cause) {

@@ -3,7 +3,9 @@ package org.recgate.tlib.server;
 import io.netty.channel.ChannelHandlerContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.netty.NettyConstants;
-import org.recgate.ops.TlibMetrics;
+import org.recgate.gateway.TlibExchange;
+import org.recgate.session.ClientSession;
+import org.recgate.session.SessionRegistry;
 import org.recgate.tlib.model.Attr;
 import org.recgate.tlib.model.ErrorCode;
 import org.recgate.tlib.model.FrameError;
@@ -28,10 +30,11 @@ public final class TlibRequestGate {
     }
 
     public void admit(Exchange exchange) {
+        exchange.setProperty(TlibExchange.RECEIVED_NANOS, System.nanoTime());
         ChannelHandlerContext context = exchange.getMessage()
                 .getHeader(NettyConstants.NETTY_CHANNEL_HANDLER_CONTEXT, ChannelHandlerContext.class);
-        ClientSession session = sessions.sessionOf(context.channel());
-        if (session == null) {
+        ClientSession session = context.channel().attr(NettyConnection.SESSION).get();
+        if (session == null || !sessions.isOpen(session)) {
             exchange.setRouteStop(true); // the connection closed while the request waited: nobody to answer
             return;
         }

@@ -1,0 +1,85 @@
+package org.recgate.gateway.records;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.camel.Body;
+import org.recgate.call.Call;
+import org.recgate.recording.Recording;
+import org.recgate.recording.RecordingChange;
+import org.recgate.recording.RecordingDestination;
+import org.recgate.recording.RecordingRegistry;
+import org.recgate.recording.RequestedBy;
+import org.recgate.support.RandomUuid;
+
+/**
+ * The {@code recording-indication/1} record of a state change (docs/kafka.md), for
+ * {@code tlib.recording.indications}, keyed by connection ID so each call's records stay in order.
+ */
+public final class IndicationRecords {
+
+    private final RecordingRegistry recordings;
+    private final Clock clock;
+    private final AtomicLong sequence = new AtomicLong();
+
+    public IndicationRecords(RecordingRegistry recordings, Clock clock) {
+        this.recordings = recordings;
+        this.clock = clock;
+    }
+
+    public Map<String, Object> record(@Body RecordingChange change) {
+        Recording recording = change.recording();
+        Call call = change.call();
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("schema", "recording-indication/1");
+        record.put("eventId", RandomUuid.next().toString());
+        record.put("sequence", sequence.incrementAndGet());
+        record.put("time", clock.instant().toString());
+        record.put("connectionId", call.connectionId());
+        if (call.callUuid() != null) {
+            record.put("callUuid", call.callUuid());
+        }
+        record.put("recordingId", recording.id());
+        record.put("recordedDn", recording.recordedDn());
+        record.put("side", recording.side().wireName());
+        record.put("state", change.change().next().gsipValue());
+        record.put("previousState", change.change().previous().gsipValue());
+        record.put("gsipRecord", recordings.gsipRecord(call.connectionId()));
+        record.put("fileName", recording.fileName());
+        record.put("cause", change.cause().wireName());
+        RequestedBy requestedBy = recording.requestedBy();
+        if (requestedBy != null) {
+            Map<String, Object> by = new LinkedHashMap<>();
+            by.put("application", requestedBy.application());
+            by.put("thisDn", requestedBy.thisDn());
+            by.put("referenceId", requestedBy.referenceId());
+            by.values().removeIf(Objects::isNull);
+            record.put("requestedBy", by);
+        }
+        record.put("destinations", destinations(recording));
+        record.put("params", recording.params());
+        return record;
+    }
+
+    private static List<Map<String, Object>> destinations(Recording recording) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (RecordingDestination destination : recording.destinations()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("uri", destination.uri());
+            entry.put("role", destination.role().wireName());
+            entry.put("dialect", destination.dialect().wireName());
+            if (destination.status() != null) {
+                entry.put("status", destination.status().wireName());
+            }
+            if (destination.sipStatus() != null) {
+                entry.put("sipStatus", destination.sipStatus());
+            }
+            list.add(entry);
+        }
+        return list;
+    }
+}

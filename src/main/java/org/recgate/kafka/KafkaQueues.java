@@ -1,0 +1,63 @@
+package org.recgate.kafka;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
+import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The publishing queues' steps (kafka-publish.camel.yaml): each record is handed to the queue named
+ * after its topic ({@code seda:<topic>}); the route configuration {@code kafka-queue} counts each
+ * hand-over and each record dropped because the queue was full (a long broker outage), so a
+ * request is never failed or delayed by Kafka; the publishing route times each send.
+ */
+public final class KafkaQueues {
+
+    /** Header: {@link System#nanoTime()} when the publishing route took the record off its queue. */
+    public static final String TAKEN_NANOS = "RecGateKafkaTaken";
+
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaQueues.class);
+
+    private final KafkaMetrics metrics;
+
+    public KafkaQueues(KafkaMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    /** After a record went into a queue (the {@code afterUri} of the configuration's interceptor). */
+    public void queued(Exchange exchange) {
+        metrics.queued(queueOf(exchange.getProperty(ExchangePropertyKey.INTERCEPTED_ENDPOINT, String.class)));
+    }
+
+    /** A queue refused the record (full): dropped, logged, counted. */
+    public void dropped(Exchange exchange) {
+        String topic = queueOf(exchange.getProperty(ExchangePropertyKey.FAILURE_ENDPOINT, String.class));
+        metrics.dropped(topic);
+        Exception error = exchange.getProperty(ExchangePropertyKey.EXCEPTION_CAUGHT, Exception.class);
+        LOG.warn("Record for {} dropped ({}): {}", topic, error == null ? "queue full" : error.getMessage(),
+                exchange.getMessage().getBody());
+    }
+
+    /** The publishing route's first step. */
+    public void taken(Exchange exchange) {
+        exchange.getMessage().setHeader(TAKEN_NANOS, System.nanoTime());
+    }
+
+    /** The publishing route's last step: Kafka took the record. */
+    public void sent(@Header(TAKEN_NANOS) Long taken, Exchange exchange) {
+        if (taken != null && exchange.getFromEndpoint() != null) {
+            metrics.sent(queueOf(exchange.getFromEndpoint().getEndpointUri()), System.nanoTime() - taken);
+        }
+    }
+
+    /** {@code seda://tlib.audit?size=...} → {@code tlib.audit}. */
+    static String queueOf(String uri) {
+        if (uri == null) {
+            return "unknown";
+        }
+        String name = uri.replaceFirst("^seda:(//)?", "");
+        int options = name.indexOf('?');
+        return options < 0 ? name : name.substring(0, options);
+    }
+}

@@ -1,0 +1,110 @@
+package org.recgate.recording;
+
+import java.util.List;
+import java.util.function.Consumer;
+import org.recgate.call.Call;
+import org.recgate.call.CallChange;
+import org.recgate.call.CallRegistry;
+import org.recgate.config.DnDirectory;
+import org.recgate.sip.RecorderEvent;
+import org.recgate.sip.RecorderOperation;
+import org.recgate.sip.RecorderResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What happens to recordings without a client's request (docs/recording.md §1–2): a side that
+ * leaves the call stops being recorded (the agent transferred away), every recording of an ended
+ * call stops, full-time DNs and routing decisions start recordings, a recorder that hangs up ends
+ * its destination. Each method says what changed and which recorder requests to send; the routes
+ * send them.
+ */
+public final class RecordingEndings {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RecordingEndings.class);
+
+    private final RecordingRegistry recordings;
+    private final RoutingDecisions decisions;
+    private final AutomaticRecording automatic;
+    private final AutomaticStarts starts;
+    private final StateChanges states;
+
+    /** {@code automaticFailures} is told of each automatic recording that did not start (a meter). */
+    public RecordingEndings(CallRegistry calls, RecordingRegistry recordings, RecordingFactory factory, DnDirectory directory,
+                            RoutingDecisions decisions, Consumer<Cause> automaticFailures) {
+        this.recordings = recordings;
+        this.decisions = decisions;
+        this.automatic = new AutomaticRecording(directory, decisions);
+        this.states = new StateChanges(calls);
+        this.starts = new AutomaticStarts(recordings, factory, states, automaticFailures);
+    }
+
+    /**
+     * A call event changed the call: recordings of the sides that left (all, when the call ended)
+     * end; then what the change starts or ends by itself (full-time DNs, routing decisions, a
+     * Trunk's recording once an agent has the call).
+     */
+    public RecordingOutcome callChanged(CallChange change) {
+        Call call = change.call();
+        if (change.renumbered()) {
+            recordings.moveCall(change.previousConnectionId(), call.connectionId());
+            decisions.moveCall(change.previousConnectionId(), call.connectionId());
+        }
+        RecordingOutcome outcome = new RecordingOutcome();
+        List<Recording> leaving = change.ended() ? recordings.ofCall(call.connectionId()) : recordings.ofCall(call.connectionId())
+                .stream().filter(r -> change.left().contains(r.recordedDn())).toList();
+        Cause cause = change.ended() || change.joined().isEmpty() ? Cause.CALL_RELEASED : Cause.TRANSFER;
+        leaving.forEach(recording -> end(recording, call, cause, outcome));
+        if (change.ended()) {
+            recordings.removeCall(call.connectionId());
+            decisions.forget(call.connectionId());
+            return outcome;
+        }
+        AutomaticRecording.Plan plan = automatic.plan(change, recordings.ofCall(call.connectionId()));
+        plan.ends().forEach(recording -> end(recording, call, Cause.TRANSFER, outcome));
+        plan.starts().forEach(start -> starts.start(call, start).ifPresent(outcome::task));
+        return outcome;
+    }
+
+    /** Ends a recording that is not Off yet, and its dialogs (a recording ended earlier was stopped then). */
+    private void end(Recording recording, Call call, Cause cause, RecordingOutcome outcome) {
+        if (recording.state() == RecordingState.OFF) {
+            return;
+        }
+        RecorderTask stop = RecorderRequests.stopLive(recording, call);
+        states.end(recording, cause).ifPresent(outcome::change);
+        if (stop != null) {
+            outcome.task(stop);
+        }
+    }
+
+    /** A recorder ended a destination on its own; with none left the recording is Off (recorder-failure). */
+    public RecordingOutcome recorderEnded(RecorderEvent event) {
+        RecordingOutcome outcome = new RecordingOutcome();
+        recordings.find(event.recordingId()).ifPresent(recording -> {
+            LOG.warn("{}: the recorder {} ended its destination ({})", recording, event.uri(), event.reason());
+            if (recording.destinationEnded(event.role(), event.sipStatus())) {
+                states.end(recording, Cause.RECORDER_FAILURE).ifPresent(outcome::change);
+            }
+        });
+        return outcome;
+    }
+
+    /**
+     * A recorder answered a request the gateway sent on its own ({@code response} null and
+     * {@code error} set when it could not be sent): an automatic START settles; a STOP's results are
+     * kept for the record.
+     */
+    public RecordingOutcome answered(RecorderTask task, RecorderResponse response, Throwable error) {
+        if (task.request().operation() == RecorderOperation.START) {
+            return starts.answered(task, response, error);
+        }
+        if (response != null) {
+            task.recording().recordResults(task.request().operation(), response.results());
+        } else {
+            LOG.warn("{}: the recorder could not be told to {}: {}", task.recording(),
+                    task.request().operation().name().toLowerCase(java.util.Locale.ROOT), error);
+        }
+        return new RecordingOutcome();
+    }
+}
