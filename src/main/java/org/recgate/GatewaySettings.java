@@ -1,4 +1,4 @@
-package org.recgate.config;
+package org.recgate;
 
 import java.nio.file.Path;
 import org.apache.camel.spi.PropertiesComponent;

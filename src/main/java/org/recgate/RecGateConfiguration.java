@@ -1,77 +1,91 @@
 package org.recgate;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
-import java.io.InputStream;
-import java.nio.file.Path;
-import java.nio.file.Files;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.component.seda.SedaEndpoint;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Registry;
-import org.recgate.call.CallFeed;
+import org.recgate.call.CallEvents;
 import org.recgate.call.CallRegistry;
 import org.recgate.config.DnDirectory;
 import org.recgate.config.DnFile;
 import org.recgate.config.DnFileException;
 import org.recgate.config.DnFileReloader;
-import org.recgate.config.GatewaySettings;
-import org.apache.camel.health.HealthCheckRegistry;
-import org.recgate.kafka.AuditTrail;
+import org.recgate.gateway.call.KafkaCallFeed;
+import org.recgate.gateway.call.SwitchFeed;
+import org.recgate.gateway.records.AuditRecords;
+import org.recgate.gateway.records.IndicationRecords;
+import org.recgate.gateway.records.UserEventRecords;
+import org.recgate.gateway.recording.CallChangeSteps;
+import org.recgate.gateway.recording.CallQuery;
+import org.recgate.gateway.recording.IndicationSteps;
+import org.recgate.gateway.recording.RecorderEventSteps;
+import org.recgate.gateway.recording.RecorderTaskSteps;
+import org.recgate.gateway.recording.RecordingRequestSteps;
+import org.recgate.gateway.recording.RouteCallSteps;
+import org.recgate.gateway.session.OutboundSteps;
+import org.recgate.gateway.session.Registrations;
+import org.recgate.gateway.session.ServerInfo;
+import org.recgate.gateway.userevent.ScreenRecorderSteps;
+import org.recgate.gateway.userevent.UserEventSteps;
 import org.recgate.kafka.KafkaBrokerHealthCheck;
-import org.recgate.kafka.KafkaCallEvents;
+import org.recgate.kafka.KafkaMetrics;
+import org.recgate.kafka.KafkaQueues;
 import org.recgate.kafka.KafkaSendFailures;
-import org.recgate.kafka.RecordPublisher;
-import org.recgate.kafka.UserEventRecords;
-import org.recgate.ops.TlibMetrics;
 import org.recgate.recording.FileNameTemplate;
-import org.recgate.recording.RecorderEndpointGateway;
+import org.recgate.recording.OperationCompletion;
 import org.recgate.recording.RecorderPolicy;
-import org.recgate.recording.RecordingControl;
-import org.recgate.recording.RecordingIndications;
-import org.recgate.recording.RecordingQuery;
+import org.recgate.recording.RecordingEndings;
 import org.recgate.recording.RecordingFactory;
+import org.recgate.recording.RecordingMetrics;
 import org.recgate.recording.RecordingRegistry;
-import org.recgate.recording.RoutingControl;
+import org.recgate.recording.RecordingRequests;
 import org.recgate.recording.RoutingDecisions;
+import org.recgate.session.OutboundWriter;
+import org.recgate.session.SessionRegistry;
 import org.recgate.sip.Dialect;
 import org.recgate.sip.SipRecorderComponent;
-import org.recgate.sip.demo.DemoRecorder;
 import org.recgate.sip.SipRecorderConfiguration;
+import org.recgate.sip.demo.DemoRecorder;
+import org.recgate.support.Meters;
 import org.recgate.tlib.codec.TlibMessageDecoder;
 import org.recgate.tlib.codec.TlibMessageEncoder;
 import org.recgate.tlib.server.FlushConsolidationFactory;
 import org.recgate.tlib.server.JsonLineFrameDecoderFactory;
-import org.recgate.tlib.server.OutboundWriter;
-import org.recgate.tlib.server.RegistrationService;
-import org.recgate.tlib.server.ServerInfo;
-import org.recgate.tlib.server.SessionRegistry;
 import org.recgate.tlib.server.SessionTracker;
 import org.recgate.tlib.server.TlibErrorReplies;
+import org.recgate.tlib.server.TlibMetrics;
+import org.recgate.tlib.server.TlibReplies;
 import org.recgate.tlib.server.TlibRequestGate;
 import org.recgate.userevent.ScreenCaptureStates;
-import org.recgate.userevent.ScreenRecorderMessages;
-import org.recgate.userevent.UserEventRelay;
+import org.recgate.userevent.UserEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Builds the gateway's objects and binds them under the names the route files use
- * ({@code #tlibFrameDecoder}, {@code tlibRequestGate}, ...).
+ * ({@code #tlibFrameDecoder}, {@code bean: ref: recordingRequests}, ...). Nothing here sends
+ * anything: every hop is a step in a route file (docs/architecture.md, "How the code is laid out").
  */
 public final class RecGateConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecGateConfiguration.class);
     private static final String BUNDLED_DN_FILE = "dns.yaml";
-    /** The producer endpoint recorder requests go to outside a route (teardown). */
-    static final String RECORDER_ENDPOINT = "sip-recorder:recorders";
     /** Ended recordings whose ids stay reserved (2003 on reuse). */
     private static final int REMEMBERED_RECORDING_IDS = 100_000;
     /** Routing decisions kept for calls that have not reached their target (oldest dropped first). */
@@ -81,64 +95,91 @@ public final class RecGateConfiguration implements CamelConfiguration {
     public void configure(CamelContext context) {
         GatewaySettings settings = GatewaySettings.from(context.getPropertiesComponent());
         Registry registry = context.getRegistry();
+        Meters meters = new Meters(meterRegistry(registry));
+        Clock clock = Clock.systemUTC();
 
-        TlibMetrics metrics = new TlibMetrics(meterRegistry(registry));
+        DnDirectory directory = new DnDirectory(loadDnFile(settings));
+        reloadDnFileWhenEdited(context, settings, directory, meters);
+        registry.bind("dnDirectory", directory);
 
         SessionRegistry sessions = new SessionRegistry();
-        metrics.gauge("recgate.tlib.clients", "Connected T-Library clients", sessions, SessionRegistry::connectedClients);
-        metrics.gauge("recgate.tlib.registrations", "DN registrations held by clients", sessions, SessionRegistry::registrations);
-        OutboundWriter outbound = new OutboundWriter(sessions, metrics);
-        DnDirectory directory = new DnDirectory(loadDnFile(settings));
-        reloadDnFileWhenEdited(context, settings, directory, metrics);
-        ServerInfo serverInfo = new ServerInfo(settings.serverName(), ServerInfo.implementationVersion(), ServerInfo.PROTOCOL_VERSION);
-
-        registry.bind("tlibMetrics", metrics);
-        registry.bind("tlibSessions", sessions);
-        registry.bind("dnDirectory", directory);
-        registry.bind("tlibFrameDecoder", new JsonLineFrameDecoderFactory(settings.tlibMaxLineBytes()));
-        registry.bind("tlibMessageDecoder", new TlibMessageDecoder());
-        registry.bind("tlibSessionTracker", new SessionTracker(sessions, settings.tlibMaxPendingBytes()));
-        registry.bind("tlibMessageEncoder", new TlibMessageEncoder());
-        registry.bind("tlibFlushConsolidation", new FlushConsolidationFactory());
-        registry.bind("tlibOutbound", outbound);
-        registry.bind("tlibRequestGate", new TlibRequestGate(sessions, metrics));
-        registry.bind("tlibErrorReplies", new TlibErrorReplies(outbound, metrics));
         ScreenCaptureStates screenCaptureStates = new ScreenCaptureStates();
-        registry.bind("tlibRegistrations", new RegistrationService(sessions, directory, serverInfo, screenCaptureStates));
-        registry.bind("userEventRelay", new UserEventRelay(sessions, outbound, screenCaptureStates));
+        bindTlibListener(registry, settings, sessions, meters, directory, screenCaptureStates);
+        OutboundWriter outbound = new OutboundWriter(sessions);
+        registry.bind("tlibOutbound", new OutboundSteps(outbound));
 
-        Clock clock = Clock.systemUTC();
-        registerKafkaHealthCheck(context);
-        RecordPublisher publisher = new RecordPublisher(context, metrics);
-        registry.bind("kafkaSendFailures", new KafkaSendFailures(metrics));
-        registry.bind("auditTrail", new AuditTrail(publisher, settings.auditTopic(), clock));
-        registry.bind("userEventRecords", new UserEventRecords(publisher, settings.userEventsTopic(), clock));
-        registry.bind("screenRecorderMessages",
-                new ScreenRecorderMessages(RecorderPolicy.list(settings.screenRecorderUris()), metrics));
+        bindKafka(context, registry, settings, meters);
+        registry.bind("auditRecords", new AuditRecords(clock));
+        registry.bind("userEventSteps", new UserEventSteps(sessions, outbound, screenCaptureStates, new UserEvents(clock)));
+        registry.bind("userEventRecords", new UserEventRecords());
+        registry.bind("screenRecorderSteps",
+                new ScreenRecorderSteps(RecorderPolicy.list(settings.screenRecorderUris()), meters));
 
         context.addComponent("sip-recorder", new SipRecorderComponent(sipConfiguration(settings)));
+        bindRecording(context, registry, settings, meters, sessions, directory, clock);
+    }
+
+    /** The listener's Netty handlers and the steps of tlib-dispatch / tlib-errors. */
+    private static void bindTlibListener(Registry registry, GatewaySettings settings, SessionRegistry sessions,
+                                         Meters meters, DnDirectory directory, ScreenCaptureStates screenCaptureStates) {
+        TlibMetrics metrics = new TlibMetrics(meters, sessions);
+        registry.bind("tlibSessions", sessions);
+        registry.bind("tlibFrameDecoder", new JsonLineFrameDecoderFactory(settings.tlibMaxLineBytes()));
+        registry.bind("tlibMessageDecoder", new TlibMessageDecoder());
+        registry.bind("tlibSessionTracker", new SessionTracker(sessions, settings.tlibMaxPendingBytes(), metrics));
+        registry.bind("tlibMessageEncoder", new TlibMessageEncoder());
+        registry.bind("tlibFlushConsolidation", new FlushConsolidationFactory());
+        registry.bind("tlibRequestGate", new TlibRequestGate(sessions, metrics));
+        registry.bind("tlibReplies", new TlibReplies(metrics));
+        registry.bind("tlibErrorReplies", new TlibErrorReplies(metrics));
+        ServerInfo serverInfo = new ServerInfo(settings.serverName(), ServerInfo.implementationVersion(),
+                ServerInfo.PROTOCOL_VERSION);
+        registry.bind("registrations", new Registrations(sessions, directory, serverInfo, screenCaptureStates));
+    }
+
+    /** The publishing queues' steps (kafka-publish.camel.yaml) and the broker health check. */
+    private static void bindKafka(CamelContext context, Registry registry, GatewaySettings settings, Meters meters) {
+        registerKafkaHealthCheck(context);
+        KafkaMetrics kafka = new KafkaMetrics(meters,
+                List.of(settings.auditTopic(), settings.userEventsTopic(), settings.indicationsTopic()),
+                topic -> waitingIn(context, topic));
+        registry.bind("kafkaQueues", new KafkaQueues(kafka));
+        registry.bind("kafkaSendFailures", new KafkaSendFailures(kafka));
+    }
+
+    /** Records waiting in {@code seda:<topic>}, the topic's publishing queue; 0 before its route starts. */
+    private static double waitingIn(CamelContext context, String topic) {
+        for (Endpoint endpoint : context.getEndpoints()) {
+            if (endpoint instanceof SedaEndpoint seda && topic.equals(seda.getEndpointBaseUri().replaceFirst("^seda:(//)?", ""))) {
+                return seda.getCurrentQueueSize();
+            }
+        }
+        return 0;
+    }
+
+    /** Calls, recordings and routing decisions, and the steps of the recording route files. */
+    private static void bindRecording(CamelContext context, Registry registry, GatewaySettings settings, Meters meters,
+                                      SessionRegistry sessions, DnDirectory directory, Clock clock) {
         CallRegistry calls = new CallRegistry(clock);
-        CallFeed callFeed = new CallFeed(calls);
-        registry.bind("callFeed", callFeed);
-        registry.bind("kafkaCallEvents", new KafkaCallEvents(callFeed, metrics));
+        CallEvents callEvents = new CallEvents(calls);
+        registry.bind("switchFeed", new SwitchFeed(callEvents));
+        registry.bind("kafkaCallFeed", new KafkaCallFeed(callEvents, meters));
         RecordingRegistry recordings = new RecordingRegistry(REMEMBERED_RECORDING_IDS);
-        metrics.gauge("recgate.calls", "Calls known from the switch feed", calls, CallRegistry::size);
-        metrics.gauge("recgate.recordings", "Recordings of the known calls", recordings, RecordingRegistry::size);
+        RoutingDecisions decisions = new RoutingDecisions(WAITING_ROUTING_DECISIONS);
+        RecordingMetrics metrics = new RecordingMetrics(meters, calls, recordings, decisions);
         RecordingFactory factory = new RecordingFactory(recordings, recorderPolicy(context, settings), directory,
                 new FileNameTemplate(settings.fileNameTemplate(), hostName(), ZoneId.systemDefault()), clock);
-        RoutingDecisions decisions = new RoutingDecisions(WAITING_ROUTING_DECISIONS);
-        metrics.gauge("recgate.routing.decisions.waiting", "Routing decisions waiting for their call to reach the target",
-                decisions, RoutingDecisions::waiting);
-        RecordingControl control = new RecordingControl(sessions, calls, recordings, factory, directory, decisions,
-                new RecorderEndpointGateway(context, RECORDER_ENDPOINT), cause -> metrics.automaticRecordingFailed(cause.wireName()));
-        calls.addListener(control);
-        registry.bind("routingControl", new RoutingControl(sessions, decisions, factory));
-        RecordingIndications indications = new RecordingIndications(context, recordings, outbound, publisher,
-                settings.indicationsTopic(), clock);
-        registry.bind("recordingIndications", indications);
-        control.addListener(indications);
-        registry.bind("recordingControl", control);
-        registry.bind("recordingQuery", new RecordingQuery(calls, recordings));
+        RecordingEndings endings = new RecordingEndings(calls, recordings, factory, directory, decisions,
+                metrics::automaticRecordingFailed);
+        registry.bind("recordingRequests", new RecordingRequestSteps(sessions,
+                new RecordingRequests(calls, recordings, factory), new OperationCompletion(recordings, calls)));
+        registry.bind("callChanges", new CallChangeSteps(endings));
+        registry.bind("recorderTasks", new RecorderTaskSteps(endings));
+        registry.bind("recorderEvents", new RecorderEventSteps(endings));
+        registry.bind("indicationSteps", new IndicationSteps(recordings));
+        registry.bind("indicationRecords", new IndicationRecords(recordings, clock));
+        registry.bind("routeCallSteps", new RouteCallSteps(sessions, decisions, factory));
+        registry.bind("callQuery", new CallQuery(calls, recordings));
     }
 
     /** {@code kafka-brokers} in /observe/health; closed with the context. */
@@ -216,13 +257,16 @@ public final class RecGateConfiguration implements CamelConfiguration {
 
     /** The DN file in use (not the bundled one) is reloaded on edit and on SIGHUP (docs/operations.md). */
     private static void reloadDnFileWhenEdited(CamelContext context, GatewaySettings settings, DnDirectory directory,
-                                               TlibMetrics metrics) {
+                                               Meters meters) {
         if (!Files.exists(settings.dnFilePath())) {
             return; // the bundled demo file: nothing to watch
         }
+        String help = "DN file reloads, by outcome (rejected: the previous file stays in force)";
+        Counter applied = meters.counter("recgate.dn.file.reloads", help, "outcome", "applied");
+        Counter rejected = meters.counter("recgate.dn.file.reloads", help, "outcome", "rejected");
         try {
             context.addService(new DnFileReloader(context, settings.dnFilePath(), directory, settings.dnFileCheckMs(),
-                    metrics::dnFileReload), true, true);
+                    ok -> (ok ? applied : rejected).increment()), true, true);
         } catch (Exception e) {
             throw new IllegalStateException("cannot watch the DN file", e);
         }

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
 import org.recgate.bench.PipelinedClient.Reply;
 import org.recgate.tlib.model.Attr;
+import org.recgate.tlib.model.GsipOperation;
 
 /**
  * The requests of one recording cycle: the switch feed establishes call {@code n} (agent DN and
@@ -28,8 +29,8 @@ final class RecordingCycles {
     /** The whole cycle; completes true when every step was acknowledged. {@code measure}: indication latency too. */
     CompletableFuture<Boolean> cycle(long n, Phase phase, boolean measure) {
         return establishThenStart(n, phase, measure)
-                .thenCompose(ok -> ok ? control(n, "GSIP_RECORD_PAUSE", "PAUSE", "On>Paused", phase, measure) : failed())
-                .thenCompose(ok -> ok ? control(n, "GSIP_RECORD_RESUME", "RESUME", "Paused>On", phase, measure) : failed())
+                .thenCompose(ok -> ok ? control(n, GsipOperation.PAUSE, "On>Paused", phase, measure) : failed())
+                .thenCompose(ok -> ok ? control(n, GsipOperation.RESUME, "Paused>On", phase, measure) : failed())
                 .thenCompose(ok -> stopAndRelease(n, phase, measure, ok));
     }
 
@@ -44,12 +45,12 @@ final class RecordingCycles {
                 .put(Attr.THIS_DN, clients.dn(n)).put(Attr.OTHER_DN, LoadClients.TRUNK)
                 .put(Attr.CALL_UUID, "BENCH" + n).put(Attr.ANI, "+15550100").put(Attr.DNIS, "800");
         return step(clients.feed(), "EventEstablished", established, "EventACK", phase, null, null)
-                .thenCompose(ok -> ok ? control(n, "GSIP_RECORD_START", "START", "Off>On", phase, measure) : failed());
+                .thenCompose(ok -> ok ? control(n, GsipOperation.START, "Off>On", phase, measure) : failed());
     }
 
     /** STOP, then the call's release; completes true when both went through and {@code okSoFar}. */
     CompletableFuture<Boolean> stopAndRelease(long n, Phase phase, boolean measure, boolean okSoFar) {
-        CompletableFuture<Boolean> stopped = okSoFar ? control(n, "GSIP_RECORD_STOP", "STOP", "On>Off", phase, measure) : failed();
+        CompletableFuture<Boolean> stopped = okSoFar ? control(n, GsipOperation.STOP, "On>Off", phase, measure) : failed();
         return stopped.thenCompose(ok -> release(n, phase).thenApply(released -> ok && released));
     }
 
@@ -64,8 +65,9 @@ final class RecordingCycles {
         return PipelinedClient.message("EventReleased").put(Attr.CONNECTION_ID, LoadClients.connectionId(n)).put(Attr.THIS_DN, dn);
     }
 
-    private CompletableFuture<Boolean> control(long n, String msgId, String type, String change, Phase phase, boolean measure) {
-        ObjectNode request = PipelinedClient.message("RequestPrivateService").put(Attr.PRIVATE_MSG_ID, msgId)
+    private CompletableFuture<Boolean> control(long n, GsipOperation operation, String change, Phase phase, boolean measure) {
+        String type = operation.name();
+        ObjectNode request = PipelinedClient.message("RequestPrivateService").put(Attr.PRIVATE_MSG_ID, operation.privateMsgId())
                 .put(Attr.THIS_DN, clients.dn(n)).put(Attr.CONNECTION_ID, LoadClients.connectionId(n));
         return step(clients.desktop(n).client(), type, request, "EventACK", phase,
                 LoadClients.connectionId(n), measure ? change : null);

@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import org.recgate.tlib.model.GsipOperation;
+import org.recgate.userevent.ScreenCapture;
 import org.recgate.tlib.model.RegisterMode;
 import org.recgate.tlib.model.TlibException;
 import org.recgate.tlib.model.TlibMessage;
@@ -56,13 +58,10 @@ final class CommandParser {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    private static final Map<String, String> RECORDING_MESSAGES = Map.of(
-            "start", "GSIP_RECORD_START", "stop", "GSIP_RECORD_STOP",
-            "pause", "GSIP_RECORD_PAUSE", "resume", "GSIP_RECORD_RESUME");
-    private static final List<String> SCREEN_CAPTURE_VALUES = List.of(
-            "start", "stop", "pause", "resume", "query", "enabled", "disabled", "paused");
+    private static final List<String> SCREEN_CAPTURE_VALUES = java.util.Arrays.stream(ScreenCapture.values())
+            .map(ScreenCapture::wireValue).toList();
     private static final Map<String, String> CALL_ATTRIBUTES = Map.of("ani", ANI, "dnis", DNIS, "uuid", CALL_UUID);
-    private static final String SCREEN_CAPTURE = "screen-capture";
+    private static final String SCREEN_CAPTURE = ScreenCapture.KEY;
 
     private final LongSupplier referenceIds;
 
@@ -101,7 +100,7 @@ final class CommandParser {
         return switch (name) {
             case "register" -> register(args);
             case "unregister" -> oneAttribute(REQUEST_UNREGISTER_ADDRESS, THIS_DN, arity(1, 1, args, "unregister DN"));
-            case "start", "stop", "pause", "resume" -> privateService(RECORDING_MESSAGES.get(name), args);
+            case "start", "stop", "pause", "resume" -> privateService(GsipOperation.valueOf(name.toUpperCase(Locale.ROOT)).privateMsgId(), args);
             case "query" -> oneAttribute(REQUEST_QUERY_CALL, CONNECTION_ID, arity(1, 1, args, "query CONNID"));
             case "screen" -> screen(args);
             case "user-event" -> userEvent(args);

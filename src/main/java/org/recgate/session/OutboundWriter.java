@@ -3,7 +3,6 @@ package org.recgate.session;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.apache.camel.Header;
 import org.recgate.tlib.model.TlibMessage;
 
 /**
@@ -12,9 +11,6 @@ import org.recgate.tlib.model.TlibMessage;
  * What a slow or gone client does with them is its connection's business ({@link ClientConnection}).
  */
 public final class OutboundWriter {
-
-    /** Header: the DNs whose clients an event goes to (a step computes them, the next sends). */
-    public static final String TO_DNS = "TlibToDns";
 
     private final SessionRegistry sessions;
 
@@ -28,7 +24,7 @@ public final class OutboundWriter {
     }
 
     /** Sends the event once to every client registered on any of the DNs; returns how many got it. */
-    public int sendToDns(@Header(TO_DNS) Collection<String> dns, TlibMessage event) {
+    public int sendToDns(Collection<String> dns, TlibMessage event) {
         int delivered = 0;
         for (ClientSession target : sessions.sessionsOn(dns)) {
             if (send(target, event)) {

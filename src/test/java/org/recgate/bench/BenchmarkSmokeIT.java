@@ -11,12 +11,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The benchmark's smoke run ({@code --quick}, a few seconds a phase) against the real gateway,
  * sipp and Kafka, so the harness cannot rot: it must finish with zero errors, every section of
  * the report must have figures, and no sipp process may be left running.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class BenchmarkSmokeIT {
 
     private static final List<String> REQUEST_TYPES = List.of("EventEstablished", "START", "PAUSE", "RESUME", "STOP", "EventReleased");

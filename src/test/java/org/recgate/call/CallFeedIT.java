@@ -11,8 +11,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.recgate.testing.RunningGateway;
 import org.recgate.testing.TlibTestClient;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /** The switch feed over T-Library: only the switch role may feed; the call model follows the events. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class CallFeedIT {
 
     private static final String CONN = "00000000000000f1";

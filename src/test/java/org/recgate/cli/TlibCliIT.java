@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.recgate.testing.FreePorts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -33,12 +34,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.recgate.testing.RunningGateway;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The real CLI, run in-process through {@link TlibCli#run}, against the real gateway: what it
  * prints, and its exit status. A wrong password ends with status 2: like a refused connection, the
  * client never had a session in which to carry out a request.
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class TlibCliIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -154,7 +157,7 @@ class TlibCliIT {
         assertEquals(TlibCli.USAGE_OR_CONNECTION, Cli.run(InputStream.nullInputStream(), "--bogus").status);
         assertEquals(TlibCli.USAGE_OR_CONNECTION, Cli.run(InputStream.nullInputStream(), "--port", "0").status);
         assertEquals(TlibCli.USAGE_OR_CONNECTION, Cli.run(InputStream.nullInputStream(), "--register").status);
-        Cli refused = Cli.run(InputStream.nullInputStream(), "--port", Integer.toString(RunningGateway.freePort()));
+        Cli refused = Cli.run(InputStream.nullInputStream(), "--port", Integer.toString(FreePorts.tcp()));
         assertEquals(TlibCli.USAGE_OR_CONNECTION, refused.status);
         assertTrue(refused.err().contains("cannot connect"), refused.err());
         Cli help = Cli.run(InputStream.nullInputStream(), "--help");

@@ -17,8 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.recgate.testing.RunningGateway;
 import org.recgate.testing.TlibTestClient;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /** A running gateway takes an edited DN file, and keeps the previous one when the edit is bad. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class DnFileReloadIT {
 
     private static final String GOOD = """

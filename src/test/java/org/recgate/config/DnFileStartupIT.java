@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import org.recgate.testing.FreePorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,8 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.recgate.RecGateMain;
 import org.recgate.testing.RunningGateway;
+import org.junit.jupiter.api.Timeout;
 
 /** The gateway as an operator starts it: a malformed DN file stops it at once, saying where and why. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class DnFileStartupIT {
 
     @Test
@@ -29,9 +32,9 @@ class DnFileStartupIT {
         String java = ProcessHandle.current().info().command().orElse("java");
         Process gateway = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
                 "-Drecgate.dn-file=" + dnFile,
-                "-Drecgate.tlib.port=" + RunningGateway.freePort(),
-                "-Dcamel.management.port=" + RunningGateway.freePort(),
-                "-Drecgate.kafka.brokers=127.0.0.1:" + RunningGateway.freePort(),
+                "-Drecgate.tlib.port=" + FreePorts.tcp(),
+                "-Dcamel.management.port=" + FreePorts.tcp(),
+                "-Drecgate.kafka.brokers=127.0.0.1:" + FreePorts.tcp(),
                 "-Drecgate.data-dir=" + dir.resolve("data"),
                 RecGateMain.class.getName()))
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();

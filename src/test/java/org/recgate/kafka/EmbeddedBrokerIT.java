@@ -6,6 +6,7 @@ import static org.recgate.testing.Recordings.privateService;
 import static org.recgate.testing.Recordings.recorderSettings;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.recgate.testing.FreePorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,8 +21,11 @@ import org.recgate.sip.SippRecorder;
 import org.recgate.testing.RunningGateway;
 import org.recgate.testing.TestKafka;
 import org.recgate.testing.TlibTestClient;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /** With no Kafka brokers configured the gateway starts its own broker, and indications reach it. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class EmbeddedBrokerIT {
 
     /** sipp's own bound (its default is 30 s): the broker's start and a 30 s poll fit in it. */
@@ -32,7 +36,7 @@ class EmbeddedBrokerIT {
 
     @Test
     void theDefaultRunBringsItsOwnBroker() throws Exception {
-        int kafkaPort = RunningGateway.freePort();
+        int kafkaPort = FreePorts.tcp();
         try (SippRecorder recorder = SippRecorder.start("srs_answer.xml", "udp", "-timeout", SIPP_TIMEOUT)) {
             Map<String, String> settings = new HashMap<>(recorderSettings(recorder.uri(), "udp"));
             settings.put("recgate.kafka.brokers", ""); // as in application.properties: nothing configured

@@ -24,12 +24,14 @@ import org.recgate.sip.SippRecorder;
 import org.recgate.testing.RunningGateway;
 import org.recgate.testing.TestKafka;
 import org.recgate.testing.TlibTestClient;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * 200 calls recorded at the same time by 10 desktops: per call, the indications on Kafka are in
  * state order, and none is there twice. Records are told apart by their eventId, so a duplicate is
  * reported as one and cannot pass for a missing or out-of-order indication.
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class IndicationOrderIT {
 
     /** sipp's own bound (its default is 30 s): the desktops get 120 s, and sipp then still exits by itself. */

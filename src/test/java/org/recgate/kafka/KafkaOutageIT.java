@@ -9,6 +9,7 @@ import static org.recgate.testing.Recordings.recorderSettings;
 import static org.recgate.testing.TlibTestClient.message;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.recgate.testing.FreePorts;
 import io.micrometer.core.instrument.Counter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,11 +28,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.recgate.ops.TlibMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.recgate.sip.SippRecorder;
 import org.recgate.testing.RunningGateway;
 import org.recgate.testing.TestKafka;
 import org.recgate.testing.TlibTestClient;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The broker goes away for 20 s while calls are recorded, then comes back: the clients were served
@@ -39,6 +43,7 @@ import org.recgate.testing.TlibTestClient;
  * duplicated. A record made before the broker is up at all waits and goes; one whose delivery
  * timeout passes while the broker is away is dropped, counted and never sent again.
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class KafkaOutageIT {
 
     private static final Duration OUTAGE = Duration.ofSeconds(20);
@@ -51,7 +56,7 @@ class KafkaOutageIT {
 
     @Test
     void indicationsSurviveABrokerOutage() throws Exception {
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(RunningGateway.freePort(), kafkaData);
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(FreePorts.tcp(), kafkaData);
         broker.start();
         try (SippRecorder recorder = SippRecorder.start("srs_answer.xml", "udp", "-m", Integer.toString(MAX_CALLS),
                 "-timeout", SIPP_TIMEOUT)) {
@@ -90,7 +95,7 @@ class KafkaOutageIT {
 
     @Test
     void recordsMadeBeforeTheBrokerIsUpAreSentInOrderOnceItIs() throws Exception {
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(RunningGateway.freePort(), kafkaData);
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(FreePorts.tcp(), kafkaData);
         try (SippRecorder recorder = SippRecorder.start("srs_answer.xml", "udp", "-m", "2", "-timeout", SIPP_TIMEOUT)) {
             Map<String, String> settings = outageSettings(recorder, broker); // nothing listens there yet
             try (RunningGateway gateway = RunningGateway.start(settings);
@@ -123,7 +128,7 @@ class KafkaOutageIT {
      */
     @Test
     void duringAnOutageEachRecordArrivesOnceOrIsCountedAsUndelivered() throws Exception {
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(RunningGateway.freePort(), kafkaData);
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(FreePorts.tcp(), kafkaData);
         broker.start();
         try (SippRecorder recorder = SippRecorder.start("srs_answer.xml", "udp", "-m", "4", "-timeout", SIPP_TIMEOUT)) {
             Map<String, String> settings = outageSettings(recorder, broker);
@@ -184,8 +189,9 @@ class KafkaOutageIT {
 
     /** {@code recgate_kafka_records_undelivered_total{topic,reason}} of this gateway's topic. */
     private static double undelivered(RunningGateway gateway, String topic, String reason) {
-        TlibMetrics metrics = gateway.gate().context().getRegistry().lookupByNameAndType("tlibMetrics", TlibMetrics.class);
-        Counter counter = metrics.registry().find("recgate.kafka.records.undelivered")
+        MeterRegistry meters = gateway.gate().context().getRegistry()
+                .lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class);
+        Counter counter = meters.find("recgate.kafka.records.undelivered")
                 .tags("topic", gateway.topic(topic), "reason", reason).counter();
         return counter == null ? 0.0 : counter.count();
     }

@@ -21,8 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.recgate.testing.RunningGateway;
 import org.recgate.testing.TestKafka;
 import org.recgate.testing.TlibTestClient;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /** What the gateway publishes to and consumes from a real Kafka broker, checked against the JSON Schemas. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class KafkaPublishingIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);

@@ -16,7 +16,7 @@ import org.apache.kafka.common.errors.NotEnoughReplicasException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
-import org.recgate.ops.TlibMetrics;
+import org.recgate.support.Meters;
 
 /**
  * Which Kafka failures a publishing route sends again (only those that guarantee the record never
@@ -32,7 +32,8 @@ class KafkaSendFailuresTest {
             new TimeoutException("Expiring 1 record(s) for tlib.audit-0:120000 ms has passed since batch creation");
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final KafkaSendFailures failures = new KafkaSendFailures(new TlibMetrics(meters));
+    private final KafkaSendFailures failures = new KafkaSendFailures(
+            new KafkaMetrics(new Meters(meters), java.util.List.of("tlib.audit"), topic -> 0));
 
     @Test
     void onlyARecordRefusedInsideSendIsSentAgain() {

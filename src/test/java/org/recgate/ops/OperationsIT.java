@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.recgate.testing.TlibTestClient.message;
 
 import java.net.URI;
+import org.recgate.testing.FreePorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,8 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.recgate.config.DnFileException;
 import org.recgate.testing.RunningGateway;
 import org.recgate.testing.TlibTestClient;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /** /observe/health, /observe/metrics and a graceful stop, on the running gateway. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class OperationsIT {
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -57,7 +61,7 @@ class OperationsIT {
 
     @Test
     void aKafkaOutageIsReportedAndClientsAreStillServed() throws Exception {
-        String nowhere = "127.0.0.1:" + RunningGateway.freePort();
+        String nowhere = "127.0.0.1:" + FreePorts.tcp();
         try (RunningGateway gateway = RunningGateway.start(Map.of("recgate.kafka.brokers", nowhere));
              TlibTestClient client = gateway.connectAs("desktop")) {
             assertEquals("EventRegistered", client.register("1001", null).path("message").asText());

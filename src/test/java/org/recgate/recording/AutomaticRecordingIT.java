@@ -9,6 +9,7 @@ import static org.recgate.testing.Recordings.recorderSettings;
 import static org.recgate.testing.TlibTestClient.message;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.recgate.testing.FreePorts;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,12 +27,15 @@ import org.recgate.sip.SippRecorder;
 import org.recgate.testing.RunningGateway;
 import org.recgate.testing.TestKafka;
 import org.recgate.testing.TlibTestClient;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Automatic recording through the real gateway (RECORDING.md §1–2): the switch feed and the
  * clients are real TCP clients, each DN's recorder is a sipp of its own (its exit code says it got
  * its INVITE and its BYE), RequestRouteCall goes on to a real Kafka topic standing in for the switch.
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class AutomaticRecordingIT {
 
     private static final AtomicInteger CALLS = new AtomicInteger(0xa0);
@@ -81,7 +85,7 @@ class AutomaticRecordingIT {
                 .append(recorders.containsKey(dn) ? ", recorder: \"" + recorders.get(dn).uri() + "\"" : "").append("}\n"));
         Path dnFile = Files.createTempDirectory("recgate-dns").resolve("dns.yaml");
         Files.writeString(dnFile, dns);
-        String defaultUri = defaultRecorder != null ? defaultRecorder.uri() : "sip:nobody@127.0.0.1:" + SippRecorder.freePort("udp");
+        String defaultUri = defaultRecorder != null ? defaultRecorder.uri() : "sip:nobody@127.0.0.1:" + FreePorts.free("udp");
         Map<String, String> settings = new HashMap<>(recorderSettings(defaultUri, "udp"));
         settings.put("recgate.dn-file", dnFile.toString());
         settings.put("recgate.recorder.timeout-ms", "10000"); // a loaded CI machine must not turn a slow sipp into a failure

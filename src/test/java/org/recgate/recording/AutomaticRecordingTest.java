@@ -11,7 +11,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.recgate.call.CallRegistry;
@@ -49,14 +48,49 @@ class AutomaticRecordingTest {
     private final List<String> indications = new ArrayList<>();
     private final List<Cause> failures = new ArrayList<>();
 
-    /** A recorder request and the answer still to be given. */
-    private record Sent(RecorderRequest request, CompletableFuture<RecorderResponse> answer) {
+    private RecordingEndings endings;
 
-        void answer(DestinationStatus status) {
-            answer.complete(new RecorderResponse(request.operation(), request.session().recordingId(), request.destinations()
-                    .stream().map(d -> new DestinationResult(d.uri(), d.role(), d.dialect(), status,
-                            status == DestinationStatus.REJECTED ? 503 : 200, null, null)).toList()));
+    /** A recorder request the gateway sent on its own (route recorder-request), and whether it was answered. */
+    private static final class Sent {
+        private final RecorderTask task;
+        private boolean answered;
+
+        Sent(RecorderTask task) {
+            this.task = task;
         }
+
+        RecorderRequest request() {
+            return task.request();
+        }
+    }
+
+    /** What the route recording-outcome does: each change indicated, each task sent. */
+    private void apply(RecordingOutcome outcome) {
+        outcome.changes().forEach(change -> indications.add(change.recording().recordedDn() + " "
+                + change.change().previous().wireName() + ">" + change.change().next().wireName() + ":"
+                + change.cause().wireName()));
+        outcome.tasks().forEach(task -> sent.add(new Sent(task)));
+    }
+
+    /** The recorder answers a task with {@code status} (route recorder-request, answered step). */
+    private void answer(Sent sent, DestinationStatus status) {
+        sent.answered = true;
+        RecorderRequest request = sent.request();
+        apply(endings.answered(sent.task, new RecorderResponse(request.operation(), request.session().recordingId(),
+                request.destinations().stream().map(d -> new DestinationResult(d.uri(), d.role(), d.dialect(), status,
+                        status == DestinationStatus.REJECTED ? 503 : 200, null, null)).toList()), null));
+    }
+
+    private void established(String connectionId, String thisDn, String otherDn, String callUuid, String ani, String dnis) {
+        apply(endings.callChanged(calls.established(connectionId, thisDn, otherDn, callUuid, ani, dnis)));
+    }
+
+    private void partyChanged(String connectionId, String previousConnectionId, String thisDn, String otherDn) {
+        calls.partyChanged(connectionId, previousConnectionId, thisDn, otherDn).map(endings::callChanged).ifPresent(this::apply);
+    }
+
+    private void released(String connectionId, String thisDn) {
+        calls.released(connectionId, thisDn).map(endings::callChanged).ifPresent(this::apply);
     }
 
     @BeforeEach
@@ -65,15 +99,7 @@ class AutomaticRecordingTest {
         RecordingFactory factory = new RecordingFactory(recordings,
                 new RecorderPolicy(List.of("sip:srs@rec.example.com"), Dialect.SIPREC, List.of("*.example.com")),
                 directory, new FileNameTemplate(FileNameTemplate.DEFAULT, "gw1", ZoneOffset.UTC), CLOCK);
-        RecordingControl control = new RecordingControl(new org.recgate.tlib.server.SessionRegistry(), calls, recordings,
-                factory, directory, decisions, request -> {
-                    CompletableFuture<RecorderResponse> answer = new CompletableFuture<>();
-                    sent.add(new Sent(request, answer));
-                    return answer;
-                }, failures::add);
-        control.addListener((call, recording, change, cause) -> indications.add(recording.recordedDn() + " "
-                + change.previous().wireName() + ">" + change.next().wireName() + ":" + cause.wireName()));
-        calls.addListener(control);
+        endings = new RecordingEndings(calls, recordings, factory, directory, decisions, failures::add);
     }
 
     private List<String> sentFor(RecorderOperation operation) {
@@ -82,8 +108,8 @@ class AutomaticRecordingTest {
     }
 
     private void answerStarts(DestinationStatus status) {
-        List.copyOf(sent).stream().filter(s -> s.request().operation() == RecorderOperation.START && !s.answer().isDone())
-                .forEach(s -> s.answer(status));
+        List.copyOf(sent).stream().filter(s -> s.request().operation() == RecorderOperation.START && !s.answered)
+                .forEach(s -> answer(s, status));
     }
 
     private Recording recordingOf(String dn) {
@@ -97,28 +123,28 @@ class AutomaticRecordingTest {
 
     @Test
     void aFullTimeDnIsRecordedWhileOnTheCall() {
-        calls.established(CONN, "1001", CUSTOMER, "UUID", CUSTOMER, "800");
+        established(CONN, "1001", CUSTOMER, "UUID", CUSTOMER, "800");
         assertEquals(List.of("1001"), sentFor(RecorderOperation.START));
         answerStarts(DestinationStatus.ESTABLISHED);
         assertEquals(RecordingState.ON, recordingOf("1001").state());
         assertEquals(Cause.FULL_TIME, recordingOf("1001").startCause());
-        calls.released(CONN, "1001");
+        released(CONN, "1001");
         assertEquals(List.of("1001"), sentFor(RecorderOperation.STOP));
         assertEquals(List.of("1001 Off>On:full-time", "1001 On>Off:call-released"), indications);
     }
 
     @Test
     void aDnWithoutRecordIsNotRecorded() {
-        calls.established(CONN, "1003", CUSTOMER, null, null, null);
+        established(CONN, "1003", CUSTOMER, null, null, null);
         assertTrue(sent.isEmpty());
     }
 
     @Test
     void aTrunkRecordsTheCustomerUntilAnAgentHasTheCall() {
-        calls.established(CONN, "5000", "6000", null, null, null); // customer in the IVR
+        established(CONN, "5000", "6000", null, null, null); // customer in the IVR
         assertEquals(List.of("5000"), sentFor(RecorderOperation.START));
         answerStarts(DestinationStatus.ESTABLISHED);
-        calls.partyChanged(CONN, null, "1003", "6000"); // the IVR hands the call to an agent
+        partyChanged(CONN, null, "1003", "6000"); // the IVR hands the call to an agent
         assertEquals(RecordingState.OFF, recordingOf("5000").state());
         assertEquals(List.of("5000"), sentFor(RecorderOperation.STOP));
         assertEquals(List.of("5000 Off>On:full-time", "5000 On>Off:transfer"), indications);
@@ -126,16 +152,16 @@ class AutomaticRecordingTest {
 
     @Test
     void aTrunkJoiningACallAnAgentHasIsNotRecorded() {
-        calls.established(CONN, "1003", "5000", null, null, null); // an agent's outbound call
+        established(CONN, "1003", "5000", null, null, null); // an agent's outbound call
         assertTrue(sent.isEmpty());
     }
 
     @Test
     void routingRecordsTheDestinationOnceTheCallIsEstablishedThere() {
         route("1003", "destination");
-        calls.established(CONN, CUSTOMER, "7000", null, null, null);
+        established(CONN, CUSTOMER, "7000", null, null, null);
         assertTrue(sent.isEmpty(), "not before the target has the call");
-        calls.partyChanged(CONN, null, "1003", "7000");
+        partyChanged(CONN, null, "1003", "7000");
         assertEquals(List.of("1003"), sentFor(RecorderOperation.START));
         answerStarts(DestinationStatus.ESTABLISHED);
         Recording recording = recordingOf("1003");
@@ -147,45 +173,45 @@ class AutomaticRecordingTest {
     @Test
     void routingRecordsTheSourceTheCustomerSide() {
         route("1003", "source");
-        calls.established(CONN, "1003", CUSTOMER, null, null, null);
+        established(CONN, "1003", CUSTOMER, null, null, null);
         assertEquals(List.of(CUSTOMER), sentFor(RecorderOperation.START));
     }
 
     @Test
     void disableDestinationKeepsAFullTimeAgentFromBeingRecordedInThisCallOnly() {
         route("1001", "disable_destination");
-        calls.established(CONN, "1001", CUSTOMER, null, null, null);
+        established(CONN, "1001", CUSTOMER, null, null, null);
         assertTrue(sent.isEmpty());
-        calls.partyChanged(CONN, null, "1002", "1001");
-        calls.partyChanged(CONN, null, "1001", "1002"); // back to 1001 in the same call: still disabled
+        partyChanged(CONN, null, "1002", "1001");
+        partyChanged(CONN, null, "1001", "1002"); // back to 1001 in the same call: still disabled
         assertEquals(List.of("1002"), sentFor(RecorderOperation.START));
-        calls.released(CONN, "1001");
-        calls.released(CONN, CUSTOMER);
-        calls.established("00000000000000a2", "1001", CUSTOMER, null, null, null);
+        released(CONN, "1001");
+        released(CONN, CUSTOMER);
+        established("00000000000000a2", "1001", CUSTOMER, null, null, null);
         assertEquals(List.of("1002", "1001"), sentFor(RecorderOperation.START), "the next call records 1001 again");
     }
 
     @Test
     void disableSourceKeepsTheCallerFromBeingRecorded() {
         route("1003", "disable_source");
-        calls.established(CONN, "1003", "1001", null, null, null); // 1001 (full-time) calls 1003
+        established(CONN, "1003", "1001", null, null, null); // 1001 (full-time) calls 1003
         assertTrue(sent.isEmpty());
     }
 
     @Test
     void aTransferEndsTheAgentsRecordingAndKeepsTheCustomers() {
         route("1001", "source");
-        calls.established(CONN, "1001", CUSTOMER, null, null, null); // full-time 1001 + routed customer side
+        established(CONN, "1001", CUSTOMER, null, null, null); // full-time 1001 + routed customer side
         assertEquals(List.of(CUSTOMER, "1001"), sentFor(RecorderOperation.START));
         answerStarts(DestinationStatus.ESTABLISHED);
-        calls.partyChanged(CONN, null, "1002", "1001"); // 1001 transfers to 1002
+        partyChanged(CONN, null, "1002", "1001"); // 1001 transfers to 1002
         assertEquals(RecordingState.OFF, recordingOf("1001").state());
         assertEquals(Cause.TRANSFER, recordingOf("1001").endCause());
         assertEquals(RecordingState.ON, recordingOf(CUSTOMER).state(), "the customer side goes on");
         assertEquals(List.of(CUSTOMER, "1001", "1002"), sentFor(RecorderOperation.START));
         answerStarts(DestinationStatus.ESTABLISHED);
-        calls.released(CONN, "1002");
-        calls.released(CONN, CUSTOMER);
+        released(CONN, "1002");
+        released(CONN, CUSTOMER);
         assertEquals(List.of("1001", "1002", CUSTOMER), sentFor(RecorderOperation.STOP), "call release stops all");
         assertTrue(recordings.ofCall(CONN).isEmpty());
     }
@@ -193,24 +219,24 @@ class AutomaticRecordingTest {
     @Test
     void recordingsFollowTheCallToANewConnectionId() {
         route("1001", "source");
-        calls.established(CONN, "1001", CUSTOMER, null, null, null);
+        established(CONN, "1001", CUSTOMER, null, null, null);
         answerStarts(DestinationStatus.ESTABLISHED);
         String moved = "00000000000000b1";
-        calls.partyChanged(moved, CONN, "1003", "1001"); // a transfer that gives the call a new connection ID
+        partyChanged(moved, CONN, "1003", "1001"); // a transfer that gives the call a new connection ID
         assertTrue(recordings.ofCall(CONN).isEmpty());
         Recording customer = recordings.ofCall(moved).stream().filter(r -> r.recordedDn().equals(CUSTOMER)).findFirst().orElseThrow();
         assertEquals(RecordingState.ON, customer.state(), "the customer side goes on under the new ID");
         assertEquals(moved, customer.connectionId());
         assertEquals(List.of("1001"), sentFor(RecorderOperation.STOP), "the agent who left is stopped");
-        calls.released(moved, "1003");
-        calls.released(moved, CUSTOMER);
+        released(moved, "1003");
+        released(moved, CUSTOMER);
         assertEquals(List.of("1001", CUSTOMER), sentFor(RecorderOperation.STOP));
         assertTrue(recordings.ofCall(moved).isEmpty());
     }
 
     @Test
     void aRecorderRefusingAFullTimeStartLeavesNothingAndIsCounted() {
-        calls.established(CONN, "1001", CUSTOMER, null, null, null);
+        established(CONN, "1001", CUSTOMER, null, null, null);
         answerStarts(DestinationStatus.REJECTED);
         assertTrue(recordings.ofCall(CONN).isEmpty());
         assertEquals(List.of(Cause.FULL_TIME), failures);
@@ -219,9 +245,9 @@ class AutomaticRecordingTest {
 
     @Test
     void aCallReleasedBeforeTheRecorderAnsweredIsStoppedAtTheRecorder() {
-        calls.established(CONN, "1001", CUSTOMER, null, null, null);
-        calls.released(CONN, "1001");
-        calls.released(CONN, CUSTOMER);
+        established(CONN, "1001", CUSTOMER, null, null, null);
+        released(CONN, "1001");
+        released(CONN, CUSTOMER);
         assertTrue(sentFor(RecorderOperation.STOP).isEmpty(), "no dialog yet");
         answerStarts(DestinationStatus.ESTABLISHED);
         assertEquals(List.of("1001"), sentFor(RecorderOperation.STOP), "the dialog set up late is ended");
@@ -230,9 +256,9 @@ class AutomaticRecordingTest {
 
     @Test
     void aDnAlreadyRecordedByARequestIsNotRecordedTwice() {
-        calls.established(CONN, "1003", CUSTOMER, null, null, null);
+        established(CONN, "1003", CUSTOMER, null, null, null);
         route("1001", "destination");
-        calls.partyChanged(CONN, null, "1001", "1003");
+        partyChanged(CONN, null, "1001", "1003");
         assertEquals(List.of("1001"), sentFor(RecorderOperation.START), "routing and full-time: one recording");
         assertEquals(Cause.ROUTING, recordingOf("1001").startCause());
     }

@@ -16,8 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.recgate.testing.RunningGateway;
 import org.recgate.testing.TlibTestClient;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /** With no recorder configured, recordings go to the in-process demo recorder, which writes them down. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class DemoRecorderRunIT {
 
     @TempDir

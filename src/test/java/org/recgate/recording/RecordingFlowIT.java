@@ -22,6 +22,8 @@ import org.recgate.sip.SippRecorder;
 import org.recgate.testing.RunningGateway;
 import org.recgate.testing.TestKafka;
 import org.recgate.testing.TlibTestClient;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A recording's whole life through the real gateway, over UDP and over TCP: the switch feeds the
@@ -29,6 +31,7 @@ import org.recgate.testing.TlibTestClient;
  * SIPREC recorder and checks every request it gets, the call's clients see GSIP_RECORD change,
  * and the indications on Kafka follow the states.
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class RecordingFlowIT {
 
     static final String CONN = "00000000000000a1";

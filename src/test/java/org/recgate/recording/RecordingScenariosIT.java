@@ -8,6 +8,7 @@ import static org.recgate.testing.Recordings.recorderSettings;
 import static org.recgate.testing.TlibTestClient.message;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.recgate.testing.FreePorts;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,12 +20,15 @@ import org.junit.jupiter.api.Test;
 import org.recgate.sip.SippRecorder;
 import org.recgate.testing.RunningGateway;
 import org.recgate.testing.TlibTestClient;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Recording requests through the real gateway against sipp recorders: destinations, duplicates,
  * rejections, a recorder hanging up, and the requests the gateway refuses. Each test checks what
  * the client received and (sipp's exit code) what the recorder received.
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class RecordingScenariosIT {
 
     private static final AtomicInteger CALLS = new AtomicInteger(0xb0);
@@ -36,7 +40,7 @@ class RecordingScenariosIT {
     @BeforeAll
     static void startGateway() throws Exception {
         // the default recorder never answers: every test names its sipp recorder with dest
-        gateway = RunningGateway.start(recorderSettings("sip:nobody@127.0.0.1:" + SippRecorder.freePort("udp"), "udp"));
+        gateway = RunningGateway.start(recorderSettings("sip:nobody@127.0.0.1:" + FreePorts.free("udp"), "udp"));
     }
 
     @AfterAll
@@ -187,7 +191,7 @@ class RecordingScenariosIT {
     void failoverFromARecorderThatNeverAnswers() throws Exception {
         try (SippRecorder recorder = SippRecorder.start("srs_answer.xml", "udp")) {
             Map<String, String> settings = new HashMap<>(recorderSettings(
-                    "sip:silent@127.0.0.1:" + SippRecorder.freePort("udp") + "," + recorder.uri(), "udp"));
+                    "sip:silent@127.0.0.1:" + FreePorts.free("udp") + "," + recorder.uri(), "udp"));
             settings.put("recgate.recorder.timeout-ms", "500");
             try (RunningGateway failover = RunningGateway.start(settings);
                  TlibTestClient switchFeed = failover.connectAs("switch");

@@ -3,6 +3,7 @@ package org.recgate.sip;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.time.Instant;
+import org.recgate.testing.FreePorts;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ final class RecorderTestBed implements AutoCloseable {
     private static SipRecorderComponent component(String transport) throws Exception {
         SipRecorderConfiguration configuration = new SipRecorderConfiguration();
         configuration.setHost("127.0.0.1");
-        configuration.setPort(SippRecorder.freePort(transport));
+        configuration.setPort(FreePorts.free(transport));
         configuration.setTransport(transport);
         configuration.setDomain("cc.example.com");
         return new SipRecorderComponent(configuration);

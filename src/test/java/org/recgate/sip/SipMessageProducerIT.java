@@ -6,13 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.recgate.testing.FreePorts;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The MESSAGE producer ({@code messageTo}) on the real component, with sipp as a target. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class SipMessageProducerIT {
 
     private static final String START = "{\"schema\":\"screen-capture/1\",\"screenCapture\":\"start\"}";
@@ -37,7 +40,7 @@ class SipMessageProducerIT {
 
     @Test
     void eachTargetHasItsResultInOrder() throws Exception {
-        String silent = "sip:screen@127.0.0.1:" + SippRecorder.freePort("udp");
+        String silent = "sip:screen@127.0.0.1:" + FreePorts.free("udp");
         try (SippRecorder busy = SippRecorder.start("screen_reject_486.xml", "udp")) {
             List<MessageResult> results = send(RecorderTestBed.UDP + ":screen?timeoutMs=500&messageTo=RAW("
                     + silent + ", " + busy.uri("screen") + ")", START);
@@ -49,7 +52,7 @@ class SipMessageProducerIT {
 
     @Test
     void aMessageTooLargeForUdpIsNotSent() throws Exception {
-        String target = "sip:screen@127.0.0.1:" + SippRecorder.freePort("udp");
+        String target = "sip:screen@127.0.0.1:" + FreePorts.free("udp");
         String large = "{\"note\":\"" + "x".repeat(SipMessageProducer.MAX_UDP_MESSAGE_BYTES) + "\"}";
         long sent = System.nanoTime();
         MessageResult result = send(RecorderTestBed.UDP + ":screen?timeoutMs=5000&messageTo=" + target, large).get(0);

@@ -12,12 +12,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A whole recording on a real SIPREC recorder (sipp, srs_lifecycle.xml) over UDP and over TCP:
  * start, pause, resume, update, stop. sipp checks every request it gets; the test checks every
  * response the producer gives.
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class SipRecorderLifecycleIT {
 
     private static RecorderTestBed bed;

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The MSML dialect (RFC 5707) against media servers played by sipp (scenarios msml_*.xml): a
@@ -23,6 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * a dialog that exits on its own. sipp checks the Request-URI and every INFO body; the test checks
  * every result the producer gives.
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class SipRecorderMsmlIT {
 
     private static final String RECORDERS = RecorderTestBed.UDP + ":recorders";

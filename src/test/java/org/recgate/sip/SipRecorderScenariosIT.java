@@ -11,6 +11,7 @@ import static org.recgate.sip.RecorderTestBed.spec;
 import static org.recgate.sip.SipRecorderLifecycleIT.only;
 
 import java.time.Duration;
+import org.recgate.testing.FreePorts;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -22,11 +23,13 @@ import org.apache.camel.InvalidPayloadException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The component against real SIPREC recorders played by sipp (UDP unless said): duplicates,
  * failover, refusals, timeouts, unreachable recorders, and what recorders do on their own.
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class SipRecorderScenariosIT {
 
     private static final String RECORDERS = RecorderTestBed.UDP + ":recorders";
@@ -46,7 +49,7 @@ class SipRecorderScenariosIT {
 
     /** A URI where nothing listens: UDP requests to it are never answered. */
     private static String silentRecorder() throws Exception {
-        return "sip:srs@127.0.0.1:" + SippRecorder.freePort("udp");
+        return "sip:srs@127.0.0.1:" + FreePorts.free("udp");
     }
 
     @Test
@@ -244,7 +247,7 @@ class SipRecorderScenariosIT {
         DestinationResult telUri = only(bed.send(RECORDERS, request(RecorderOperation.START, spec, primary("tel:+15551230001"))));
         assertEquals(DestinationStatus.UNREACHABLE, telUri.status());
 
-        String closed = "sip:srs@127.0.0.1:" + SippRecorder.freePort("tcp");
+        String closed = "sip:srs@127.0.0.1:" + FreePorts.free("tcp");
         DestinationResult refused = only(bed.send(RecorderTestBed.TCP + ":recorders",
                 request(RecorderOperation.START, spec, primary(closed))));
         assertEquals(DestinationStatus.UNREACHABLE, refused.status(), refused::toString);

@@ -3,6 +3,7 @@ package org.recgate.sip;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.recgate.testing.FreePorts;
 
 import java.io.IOException;
 import java.net.BindException;
@@ -57,7 +58,7 @@ public final class SippRecorder implements AutoCloseable {
      * Call-ID, e.g. once per out-of-dialog MESSAGE.
      */
     public static SippRecorder start(String scenario, String transport, int calls, String... extraArguments) throws IOException {
-        int port = freePort(transport);
+        int port = FreePorts.free(transport);
         Path output = OUTPUT.resolve(scenario.replace(".xml", "") + "-" + transport + "-" + port);
         Files.createDirectories(output);
         List<String> command = new ArrayList<>(List.of("sipp",
@@ -72,7 +73,7 @@ public final class SippRecorder implements AutoCloseable {
                 .redirectOutput(output.resolve("screen.log").toFile()).start();
         SippRecorder recorder = new SippRecorder(scenario, transport, port, output, process);
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
-                .until(() -> !process.isAlive() || !isFree(port, transport));
+                .until(() -> !process.isAlive() || !FreePorts.isFree(port, transport));
         assertTrue(process.isAlive(), () -> "sipp did not start: " + recorder.logs());
         return recorder;
     }
@@ -123,32 +124,4 @@ public final class SippRecorder implements AutoCloseable {
         }
     }
 
-    /** A port free on 127.0.0.1 for the transport (and for UDP too, where sipp opens it as well). */
-    public static int freePort(String transport) throws IOException {
-        while (true) {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0, 1, LOOPBACK)) {
-                port = socket.getLocalPort();
-            }
-            if (isFree(port, "udp") && isFree(port, transport)) {
-                return port;
-            }
-        }
-    }
-
-    static boolean isFree(int port, String transport) throws IOException {
-        try {
-            if ("tcp".equals(transport)) {
-                try (ServerSocket socket = new ServerSocket()) {
-                    socket.setReuseAddress(false);
-                    socket.bind(new InetSocketAddress(LOOPBACK, port));
-                }
-            } else {
-                new DatagramSocket(port, LOOPBACK).close();
-            }
-            return true;
-        } catch (BindException e) {
-            return false;
-        }
-    }
 }

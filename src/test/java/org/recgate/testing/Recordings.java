@@ -40,7 +40,7 @@ public final class Recordings {
     public static Map<String, String> recorderSettings(String recorderUri, String transport) throws Exception {
         return Map.of("recgate.recorder.uri", recorderUri,
                 "recgate.recorder.allowed-hosts", "127.0.0.1",
-                "recgate.sip.port", Integer.toString(SippRecorder.freePort(transport)),
+                "recgate.sip.port", Integer.toString(FreePorts.free(transport)),
                 "recgate.sip.transport", transport,
                 "recgate.recorder.timeout-ms", "2000");
     }

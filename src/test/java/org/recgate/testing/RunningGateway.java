@@ -20,8 +20,8 @@ public final class RunningGateway implements AutoCloseable {
     private final int managementPort;
 
     private RunningGateway(Map<String, String> overrides) throws Exception {
-        this.tlibPort = freePort();
-        this.managementPort = freePort();
+        this.tlibPort = FreePorts.tcp();
+        this.managementPort = FreePorts.tcp();
         Map<String, String> settings = new HashMap<>();
         settings.put("recgate.tlib.host", "127.0.0.1");
         settings.put("recgate.tlib.port", Integer.toString(tlibPort));
@@ -29,8 +29,8 @@ public final class RunningGateway implements AutoCloseable {
         settings.put("camel.management.host", "127.0.0.1");
         settings.put("recgate.dn-file", TEST_DN_FILE);
         // gateways of a run must not share 5062, 5070 or ./data
-        settings.put("recgate.sip.port", Integer.toString(SippRecorder.freePort("udp")));
-        settings.put("recgate.demo-recorder.port", Integer.toString(SippRecorder.freePort("udp")));
+        settings.put("recgate.sip.port", Integer.toString(FreePorts.free("udp")));
+        settings.put("recgate.demo-recorder.port", Integer.toString(FreePorts.free("udp")));
         settings.put("recgate.data-dir", Files.createTempDirectory("recgate-data").toString());
         settings.put("recgate.kafka.brokers", TestKafka.bootstrapServers());
         settings.put("recgate.kafka.group-id", "recgate-" + tlibPort);
@@ -89,10 +89,4 @@ public final class RunningGateway implements AutoCloseable {
         gate.stop();
     }
 
-    public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -20,11 +20,14 @@ import org.recgate.kafka.RecordSchemas;
 import org.recgate.testing.RunningGateway;
 import org.recgate.testing.TestKafka;
 import org.recgate.testing.TlibTestClient;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /**
  * RequestSendEvent between real desktop and vendor clients: relay, DN rules, screen-capture values,
  * and each step's user-event/1 record (with its kind) on the real Kafka broker.
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class UserEventRelayIT {
 
     private static final Duration KAFKA_WAIT = Duration.ofSeconds(20);

@@ -11,7 +11,7 @@ import org.recgate.recording.CallRecordingData;
 import org.recgate.recording.RecordingChange;
 import org.recgate.recording.RecordingRegistry;
 import org.recgate.recording.RequestedBy;
-import org.recgate.session.OutboundWriter;
+import org.recgate.gateway.session.OutboundSteps;
 import org.recgate.tlib.model.Attr;
 import org.recgate.tlib.model.MessageName;
 import org.recgate.tlib.model.TlibMessage;
@@ -34,7 +34,7 @@ public final class IndicationSteps {
     }
 
     /**
-     * The EventAttachedDataChanged for the change, and in the {@value OutboundWriter#TO_DNS} header
+     * The EventAttachedDataChanged for the change, and in the {@value OutboundSteps#TO_DNS} header
      * whom it goes to: each client registered on a party's DN, on the recorded DN (which may have
      * just left the call: its agent learns the recording ended) or on the DN that asked for it.
      */
@@ -46,7 +46,7 @@ public final class IndicationSteps {
         if (requestedBy != null && requestedBy.thisDn() != null) {
             dns.add(requestedBy.thisDn());
         }
-        exchange.getMessage().setHeader(OutboundWriter.TO_DNS, dns);
+        exchange.getMessage().setHeader(OutboundSteps.TO_DNS, dns);
         Map<String, Object> userData = new LinkedHashMap<>();
         Map<String, Object> current = call.userData();
         userData.put(CallRecordingData.GSIP_RECORD, current.get(CallRecordingData.GSIP_RECORD));

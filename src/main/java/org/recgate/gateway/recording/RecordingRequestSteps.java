@@ -31,8 +31,8 @@ import org.recgate.tlib.model.TlibMessage;
  */
 public final class RecordingRequestSteps {
 
-    private static final String PENDING = "RecordingPending";
-    private static final String COMPLETION = "RecordingCompletion";
+    static final String PENDING = "RecordingPending";
+    static final String COMPLETION = "RecordingCompletion";
 
     private final SessionRegistry sessions;
     private final RecordingRequests requests;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
 import org.recgate.call.Call;
 import org.recgate.recording.Recording;
 import org.recgate.recording.RecordingChange;
@@ -22,6 +22,9 @@ import org.recgate.support.RandomUuid;
  */
 public final class IndicationRecords {
 
+    /** The exchange property recording-indications keeps the change in while the body is an event. */
+    public static final String CHANGE = "RecordingChange";
+
     private final RecordingRegistry recordings;
     private final Clock clock;
     private final AtomicLong sequence = new AtomicLong();
@@ -31,7 +34,7 @@ public final class IndicationRecords {
         this.clock = clock;
     }
 
-    public Map<String, Object> record(@Body RecordingChange change) {
+    public Map<String, Object> record(@ExchangeProperty(CHANGE) RecordingChange change) {
         Recording recording = change.recording();
         Call call = change.call();
         Map<String, Object> record = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.recgate.testing.FreePorts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,6 +46,7 @@ import org.recgate.sip.RecorderResponse;
 import org.recgate.sip.RecordingSessionSpec;
 import org.recgate.sip.SipRecorderComponent;
 import org.recgate.sip.SipRecorderConfiguration;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The demo recorder against the gateway's real {@code sip-recorder} component, in one
@@ -54,6 +56,7 @@ import org.recgate.sip.SipRecorderConfiguration;
  * a metadata-only UPDATE. Files stay in target/demo-recorder-it/ for a look; sipp's logs go to
  * target/sipp/.
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class DemoRecorderIT {
 
     private static final Path OUTPUT = Path.of("target/demo-recorder-it");
@@ -72,8 +75,8 @@ class DemoRecorderIT {
         context = new DefaultCamelContext();
         context.addComponent("sip-recorder", component("udp"));
         context.addComponent("sip-recorder-tcp", component("tcp"));
-        udpRecorder = new DemoRecorder("127.0.0.1", freePort("udp"), "udp", OUTPUT.resolve("udp/recordings"));
-        tcpRecorder = new DemoRecorder("127.0.0.1", freePort("tcp"), "tcp", OUTPUT.resolve("tcp/recordings"));
+        udpRecorder = new DemoRecorder("127.0.0.1", FreePorts.free("udp"), "udp", OUTPUT.resolve("udp/recordings"));
+        tcpRecorder = new DemoRecorder("127.0.0.1", FreePorts.free("tcp"), "tcp", OUTPUT.resolve("tcp/recordings"));
         context.addService(udpRecorder, true, true);
         context.addService(tcpRecorder, true, true);
         context.start();
@@ -88,7 +91,7 @@ class DemoRecorderIT {
     private static SipRecorderComponent component(String transport) throws IOException {
         SipRecorderConfiguration configuration = new SipRecorderConfiguration();
         configuration.setHost("127.0.0.1");
-        configuration.setPort(freePort(transport));
+        configuration.setPort(FreePorts.free(transport));
         configuration.setTransport(transport);
         configuration.setDomain("cc.example.com");
         return new SipRecorderComponent(configuration);
@@ -249,7 +252,7 @@ class DemoRecorderIT {
     @Test
     void stoppingTheRecorderStopsItsLiveSessions() throws Exception {
         Path folder = OUTPUT.resolve("stopping/recordings");
-        DemoRecorder recorder = new DemoRecorder("127.0.0.1", freePort("udp"), "udp", folder);
+        DemoRecorder recorder = new DemoRecorder("127.0.0.1", FreePorts.free("udp"), "udp", folder);
         recorder.start();
         RecordingSessionSpec spec = spec(Map.of());
         RecorderDestination destination = RecorderDestination.of(recorder.uri(), DestinationRole.PRIMARY, Dialect.SIPREC);
@@ -324,41 +327,13 @@ class DemoRecorderIT {
         String target = recorder.uri().replaceFirst("^sip:[^@]+@", "").replaceFirst(";.*$", "");
         Process sipp = new ProcessBuilder("sipp", target,
                 "-sf", Path.of("src/test/resources/sipp", scenario).toAbsolutePath().toString(),
-                "-i", "127.0.0.1", "-p", Integer.toString(freePort("udp")), "-t", "u1",
+                "-i", "127.0.0.1", "-p", Integer.toString(FreePorts.free("udp")), "-t", "u1",
                 "-m", "1", "-timeout", "20s", "-timeout_error", "-nostdin",
                 "-trace_err", "-error_file", output.resolve("errors.log").toString(),
                 "-trace_msg", "-message_file", output.resolve("messages.log").toString())
                 .redirectErrorStream(true).redirectOutput(output.resolve("screen.log").toFile()).start();
         assertTrue(sipp.waitFor(30, TimeUnit.SECONDS), scenario + " did not finish");
         assertEquals(0, sipp.exitValue(), () -> scenario + " failed; see " + output.toAbsolutePath());
-    }
-
-    private static int freePort(String transport) throws IOException {
-        while (true) {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0, 1, LOOPBACK)) {
-                port = socket.getLocalPort();
-            }
-            if (isFree(port, "udp") && isFree(port, transport)) {
-                return port;
-            }
-        }
-    }
-
-    private static boolean isFree(int port, String transport) throws IOException {
-        try {
-            if ("tcp".equals(transport)) {
-                try (ServerSocket socket = new ServerSocket()) {
-                    socket.setReuseAddress(false);
-                    socket.bind(new InetSocketAddress(LOOPBACK, port));
-                }
-            } else {
-                new DatagramSocket(port, LOOPBACK).close();
-            }
-            return true;
-        } catch (BindException e) {
-            return false;
-        }
     }
 
     private static void deleteRecursively(Path folder) throws IOException {

@@ -18,12 +18,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.recgate.testing.RunningGateway;
 import org.recgate.testing.TlibTestClient;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * 10,000 random and mutated lines against the live gateway: every line gets exactly one answer
  * (random bytes and oversized lines an EventError 53), the gateway stays up, and a well-behaved
  * client working at the same time is never disturbed.
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class MalformedInputFuzzIT {
 
     private static final int LINES = 10_000;

@@ -11,8 +11,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.recgate.testing.RunningGateway;
 import org.recgate.testing.TlibTestClient;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /** Session rules of TLIB-PROTOCOL.md with real TCP clients against the running gateway. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class RegistrationIT {
 
     private static RunningGateway gateway;

@@ -12,8 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.recgate.testing.RunningGateway;
 import org.recgate.testing.TlibTestClient;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /** Editing a route file while a client is connected changes behaviour and keeps the client. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class RouteReloadIT {
 
     private static final Path SHIPPED_ROUTES = Path.of("src/main/resources/routes");

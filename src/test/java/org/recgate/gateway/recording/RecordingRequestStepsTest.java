@@ -1,10 +1,9 @@
-package org.recgate.recording;
+package org.recgate.gateway.recording;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netty.channel.embedded.EmbeddedChannel;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -13,7 +12,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -24,6 +22,23 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.recgate.call.CallRegistry;
+import org.recgate.gateway.TlibExchange;
+import org.recgate.gateway.session.Registrations;
+import org.recgate.gateway.session.ServerInfo;
+import org.recgate.recording.CallRecordingData;
+import org.recgate.recording.FileNameTemplate;
+import org.recgate.recording.OperationCompletion;
+import org.recgate.recording.PendingOperation;
+import org.recgate.recording.RecorderPolicy;
+import org.recgate.recording.RecorderTask;
+import org.recgate.recording.RecordingChange;
+import org.recgate.recording.RecordingEndings;
+import org.recgate.recording.RecordingFactory;
+import org.recgate.recording.RecordingRegistry;
+import org.recgate.recording.RecordingRequests;
+import org.recgate.recording.RecordingState;
+import org.recgate.recording.RoutingDecisions;
+import org.recgate.testing.TestConnection;
 import org.recgate.config.DnDirectory;
 import org.recgate.config.DnFile;
 import org.recgate.sip.DestinationResult;
@@ -37,19 +52,19 @@ import org.recgate.tlib.model.ErrorCode;
 import org.recgate.tlib.model.RegisterMode;
 import org.recgate.tlib.model.TlibException;
 import org.recgate.tlib.model.TlibMessage;
-import org.recgate.tlib.server.ClientSession;
-import org.recgate.tlib.server.RegistrationService;
-import org.recgate.tlib.server.ServerInfo;
-import org.recgate.tlib.server.SessionRegistry;
-import org.recgate.tlib.server.TlibExchange;
+import org.recgate.session.ClientSession;
+import org.recgate.gateway.session.Registrations;
+import org.recgate.gateway.session.ServerInfo;
+import org.recgate.session.SessionRegistry;
+import org.recgate.gateway.TlibExchange;
 import org.recgate.userevent.ScreenCaptureStates;
 
 /**
- * The recording state machine through RecordingControl, table-driven: every request in every
+ * The recording state machine through the recording-control route's steps, table-driven: every request in every
  * state, with the recorder succeeding and failing; a refused or failed request changes nothing.
  * The recorder's answers are given directly here; the SIP side is tested end to end with sipp.
  */
-class RecordingControlTest {
+class RecordingRequestStepsTest {
 
     private static final String CONN = "00000000000000c1";
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T09:30:00Z"), ZoneOffset.UTC);
@@ -60,7 +75,8 @@ class RecordingControlTest {
     private final RecordingRegistry recordings = new RecordingRegistry(1000);
     private final List<RecorderRequest> sentOutside = new ArrayList<>();
     private final List<String> indications = new ArrayList<>();
-    private RecordingControl control;
+    private RecordingRequestSteps control;
+    private RecordingEndings endings;
     private ClientSession desktop;
 
     @BeforeEach
@@ -70,22 +86,41 @@ class RecordingControlTest {
         RecordingFactory factory = new RecordingFactory(recordings,
                 new RecorderPolicy(List.of("sip:srs@rec.example.com"), Dialect.SIPREC, List.of("*.example.com")),
                 directory, new FileNameTemplate(FileNameTemplate.DEFAULT, "gw1", ZoneOffset.UTC), CLOCK);
-        control = new RecordingControl(sessions, calls, recordings, factory, directory, new RoutingDecisions(100),
-                request -> {
-                    sentOutside.add(request);
-                    return new CompletableFuture<>();
-                }, cause -> { });
-        control.addListener((call, recording, change, cause) -> {
-            CallRecordingData.update(call, recordings, recording, change); // the indication route's first step
-            indications.add(change.previous().wireName() + ">" + change.next().wireName() + ":" + cause.wireName());
-        });
-        calls.addListener(control);
-        desktop = sessions.open(new EmbeddedChannel());
-        new RegistrationService(sessions, directory, new ServerInfo("t", "1", 1), new ScreenCaptureStates())
+        control = new RecordingRequestSteps(sessions, new RecordingRequests(calls, recordings, factory),
+                new OperationCompletion(recordings, calls));
+        endings = new RecordingEndings(calls, recordings, factory, directory, new RoutingDecisions(100), cause -> { });
+        desktop = sessions.open(new TestConnection());
+        new Registrations(sessions, directory, new ServerInfo("t", "1", 1), new ScreenCaptureStates())
                 .registerClient(desktop, TlibMessage.of("RequestRegisterClient").with(Attr.REFERENCE_ID, 1)
                         .with(Attr.APPLICATION_NAME, "desktop"));
         sessions.register(desktop, "1001", RegisterMode.SHARE);
-        calls.established(CONN, "1001", "5000", "UUID1", "+15551234", "800");
+        endings.callChanged(calls.established(CONN, "1001", "5000", "UUID1", "+15551234", "800"));
+    }
+
+    /** What the route recording-outcome does with the changes and tasks a step left on the exchange. */
+    @SuppressWarnings("unchecked")
+    private void outcome(Exchange exchange) {
+        List<RecordingChange> changes = exchange.getProperty(RecordingOutcomes.CHANGES, List.class);
+        List<RecorderTask> tasks = exchange.getProperty(RecordingOutcomes.TASKS, List.class);
+        indicate(changes == null ? List.of() : changes);
+        (tasks == null ? List.<RecorderTask>of() : tasks).forEach(task -> sentOutside.add(task.request()));
+    }
+
+    private void indicate(List<RecordingChange> changes) {
+        for (RecordingChange change : changes) {
+            // the indication route's first step
+            CallRecordingData.update(change.call(), recordings, change.recording(), change.change());
+            indications.add(change.change().previous().wireName() + ">" + change.change().next().wireName() + ":"
+                    + change.cause().wireName());
+        }
+    }
+
+    /** The recorders answered: the completed step, the outcome, the reply, as the route runs them. */
+    private TlibMessage complete(Exchange exchange, List<RecorderResponse> responses) {
+        control.completed(exchange, exchange.getProperty(RecordingRequestSteps.PENDING, PendingOperation.class), responses);
+        outcome(exchange);
+        return control.reply(exchange.getProperty(TlibExchange.REQUEST, TlibMessage.class),
+                exchange.getProperty(RecordingRequestSteps.COMPLETION, org.recgate.recording.Completion.class));
     }
 
     private Exchange exchange(String privateMsgId, Map<String, Object> extensions) {
@@ -109,11 +144,10 @@ class RecordingControlTest {
             case "GSIP_RECORD_RESUME" -> control.resume(exchange);
             default -> control.stop(exchange);
         };
-        exchange.getMessage().setBody(requests.stream().map(r -> answer(r, status)).toList());
         try {
-            return control.completed(exchange);
+            return complete(exchange, requests.stream().map(r -> answer(r, status)).toList());
         } catch (TlibException e) {
-            org.recgate.tlib.server.TlibExchangeAccess.undo(exchange);
+            TlibExchange.undo(exchange); // what tlib-errors does first
             throw e;
         }
     }
@@ -204,7 +238,7 @@ class RecordingControlTest {
             TlibException error = assertThrows(TlibException.class, () -> run(request, DestinationStatus.ESTABLISHED, Map.of()));
             assertEquals(ErrorCode.IN_SAME_STATE, error.errorCode(), request);
         }
-        org.recgate.tlib.server.TlibExchangeAccess.undo(pausing); // the pause fails inside the gateway
+        TlibExchange.undo(pausing); // the pause fails inside the gateway
         assertEquals(RecordingState.ON, stateOfTheRecording(), "rolled back to where it was");
     }
 
@@ -237,11 +271,13 @@ class RecordingControlTest {
     @Test
     void callReleaseEndsEveryRecordingAndTellsTheRecorder() {
         run("GSIP_RECORD_START", DestinationStatus.ESTABLISHED, Map.of());
-        calls.released(CONN, "1001");
+        var released = endings.callChanged(calls.released(CONN, "1001").orElseThrow());
+        indicate(released.changes());
+        released.tasks().forEach(task -> sentOutside.add(task.request()));
         assertEquals(RecordingState.OFF, recordings.ofCall(CONN).get(0).state(), "the recorded side left");
         assertEquals(1, sentOutside.size());
         assertEquals(org.recgate.sip.RecorderOperation.STOP, sentOutside.get(0).operation());
-        calls.released(CONN, "5000");
+        endings.callChanged(calls.released(CONN, "5000").orElseThrow());
         assertTrue(recordings.ofCall(CONN).isEmpty(), "the call ended, its recordings are forgotten");
         assertEquals(List.of("Off>On:request", "On>Off:call-released"), indications);
     }
@@ -253,10 +289,9 @@ class RecordingControlTest {
         List<RecorderRequest> requests = control.start(exchange);
         RecorderRequest request = requests.get(0);
         assertEquals(2, request.destinations().size());
-        exchange.getMessage().setBody(List.of(new RecorderResponse(request.operation(), request.session().recordingId(), List.of(
+        TlibMessage ack = complete(exchange, List.of(new RecorderResponse(request.operation(), request.session().recordingId(), List.of(
                 new DestinationResult("sip:srs@rec.example.com", DestinationRole.PRIMARY, Dialect.SIPREC, DestinationStatus.ESTABLISHED, 200, null, null),
                 new DestinationResult("sip:dup@rec2.example.com", DestinationRole.DUPLICATE, Dialect.SIPREC, DestinationStatus.REJECTED, 503, null, null)))));
-        TlibMessage ack = control.completed(exchange);
         assertEquals("rejected", ack.kvList(Attr.EXTENSIONS).get("dest2-status"));
         assertEquals(503L, ack.kvList(Attr.EXTENSIONS).get("dest2-sip-status"));
         assertEquals(RecordingState.ON, stateOfTheRecording());

@@ -1,4 +1,4 @@
-package org.recgate.userevent;
+package org.recgate.gateway.userevent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,28 +9,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import java.time.Instant;
+import org.recgate.gateway.records.UserEventRecords;
 import org.recgate.kafka.RecordSchemas;
+import org.recgate.userevent.UserEvent;
 
-/** The screen-capture/1 MESSAGE body, made from a user-event/1 record; both checked against their schemas. */
+/** The screen-capture/1 MESSAGE body, made from the user event, like its user-event/1 record; both checked against their schemas. */
 class ScreenCaptureMessageTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static Map<String, Object> userEventRecord(String screenCapture, String connectionId, Map<String, Object> userData) {
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("schema", "user-event/1");
-        record.put("eventId", "7f0c9a52-3c3e-4f0e-9a53-2d1b8c1e4a10");
-        record.put("sequence", 42L);
-        record.put("time", "2026-05-04T10:15:30.123Z");
-        record.put("thisDn", "1001");
-        if (connectionId != null) {
-            record.put("connectionId", connectionId);
-        }
-        record.put("userData", userData);
-        record.put("screenCapture", screenCapture);
-        record.put("kind", "request");
-        record.put("from", Map.of("application", "desktop", "thisDn", "1001"));
-        return record;
+    private static UserEvent userEvent(String screenCapture, String connectionId, Map<String, Object> userData) {
+        return new UserEvent("7f0c9a52-3c3e-4f0e-9a53-2d1b8c1e4a10", 42L, Instant.parse("2026-05-04T10:15:30.123Z"),
+                "1001", connectionId, userData, screenCapture, "desktop");
     }
 
     @Test
@@ -40,13 +31,13 @@ class ScreenCaptureMessageTest {
         userData.put("reason", "card number");
         userData.put("attempt", 2);
         userData.put("detail", Map.of("blob", Map.of("$binary", "AAEC")));
-        Map<String, Object> record = userEventRecord("pause", "00000000000000ab", userData);
-        RecordSchemas.assertValid("user-event-1", JSON.writeValueAsString(record));
+        UserEvent event = userEvent("pause", "00000000000000ab", userData);
+        RecordSchemas.assertValid("user-event-1", JSON.writeValueAsString(new UserEventRecords().record(event)));
 
-        JsonNode body = RecordSchemas.assertValid("screen-capture-1", ScreenCaptureMessage.json(record));
+        JsonNode body = RecordSchemas.assertValid("screen-capture-1", ScreenCaptureMessage.json(event));
 
         assertEquals("screen-capture/1", body.path("schema").asText());
-        assertEquals("7f0c9a52-3c3e-4f0e-9a53-2d1b8c1e4a10", body.path("eventId").asText(), "the Kafka record's eventId");
+        assertEquals("7f0c9a52-3c3e-4f0e-9a53-2d1b8c1e4a10", body.path("eventId").asText(), "the event's id, the same as its Kafka record's");
         assertEquals(42, body.path("sequence").asLong());
         assertEquals("2026-05-04T10:15:30.123Z", body.path("time").asText());
         assertEquals("1001", body.path("thisDn").asText());
@@ -59,8 +50,7 @@ class ScreenCaptureMessageTest {
 
     @Test
     void noConnectionIdMeansNoField() throws Exception {
-        Map<String, Object> record = userEventRecord("query", null, Map.of("screen-capture", "query"));
-        String json = ScreenCaptureMessage.json(record);
+        String json = ScreenCaptureMessage.json(userEvent("query", null, Map.of("screen-capture", "query")));
         JsonNode body = RecordSchemas.assertValid("screen-capture-1", json);
         assertFalse(body.has("connectionId"), json);
         assertTrue(json.startsWith("{\"schema\":\"screen-capture/1\","), "schema first, compact: " + json);
@@ -68,8 +58,7 @@ class ScreenCaptureMessageTest {
 
     @Test
     void theSchemaRefusesAnIndication() throws Exception {
-        Map<String, Object> record = userEventRecord("enabled", null, Map.of("screen-capture", "enabled"));
-        JsonNode body = JSON.readTree(ScreenCaptureMessage.json(record));
+        JsonNode body = JSON.readTree(ScreenCaptureMessage.json(userEvent("enabled", null, Map.of("screen-capture", "enabled"))));
         assertEquals("enabled", body.path("screenCapture").asText());
         AssertionError refused = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
                 () -> RecordSchemas.assertValid("screen-capture-1", body.toString()));
