@@ -36,7 +36,7 @@ public final class RecGate {
         if (routesDir != null && !routesDir.isBlank()) {
             useRoutesDirectory(main, Path.of(routesDir).toAbsolutePath().normalize());
         }
-        // Camel 4.18 ignores CAMEL_MANAGEMENT_PORT (shared/research/stack-probe.md); honour it as documented.
+        // Camel 4.18 ignores CAMEL_MANAGEMENT_PORT (docs/stack.md §1); honour it as documented.
         String managementPort = System.getenv("CAMEL_MANAGEMENT_PORT");
         if (managementPort != null && System.getProperty("camel.management.port") == null
                 && !overrides.containsKey("camel.management.port")) {
@@ -48,7 +48,7 @@ public final class RecGate {
         return new RecGate(main, embeddedKafka);
     }
 
-    /** No brokers configured: the default run brings its own broker (ARCHITECTURE.md, defaults). */
+    /** No brokers configured: the default run brings its own broker (docs/architecture.md, "Defaults that make the first run work"). */
     private static EmbeddedKafkaBroker embeddedKafkaUnlessConfigured(Map<String, String> overrides) {
         String brokers = startupSetting(KAFKA_BROKERS, overrides);
         if (brokers != null && !brokers.isBlank()) {

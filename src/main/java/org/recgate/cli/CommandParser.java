@@ -83,7 +83,7 @@ final class CommandParser {
         return Optional.of(command(words.get(0).toLowerCase(Locale.ROOT), words.subList(1, words.size())));
     }
 
-    /** The session's first message (TLIB-PROTOCOL.md, Session). */
+    /** The session's first message (docs/protocol.md, Session). */
     Command.Send registerClient(String application, String password) {
         return Command.Send.of(request(REQUEST_REGISTER_CLIENT)
                 .with(APPLICATION_NAME, application)

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeoutException;
 import org.recgate.tlib.model.Attr;
 
 /**
- * The requests waiting for their reply, matched by AttrReferenceID (TLIB-PROTOCOL.md: the reply
+ * The requests waiting for their reply, matched by AttrReferenceID (docs/protocol.md: the reply
  * echoes it), so a script can wait for its own answer while unsolicited events pass by. A request
  * is expected before it is sent: a fast reply then cannot arrive before anyone waits for it.
  */

@@ -6,7 +6,7 @@ public enum DnType {
 
     /**
      * An agent's DN: a call that reaches one has reached an agent, which ends a Trunk's full-time
-     * recording (RECORDING.md §1; Genesys: "on a Trunk Group DN it stops when the call goes to an agent").
+     * recording (docs/recording.md §1; Genesys: "on a Trunk Group DN it stops when the call goes to an agent").
      */
     public boolean isAgent() {
         return this == Extension || this == ACDPosition;

@@ -13,7 +13,7 @@ import org.recgate.config.DnType;
 import org.recgate.recording.RoutingExtensions.RouteRecord;
 
 /**
- * What a change of a call starts and ends without a request (RECORDING.md §1, ways 1 and 2):
+ * What a change of a call starts and ends without a request (docs/recording.md §1, ways 1 and 2):
  * <ul>
  *   <li>a DN configured {@code record: true} that joins a call is recorded (cause {@code full-time}),
  *       unless a routing decision disabled it for this call;</li>

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.recgate.call.Call;
 
 /**
- * The call's recording user data (RECORDING.md §2): {@code GSIP_RECORD}, the call-level state, and
+ * The call's recording user data (docs/recording.md §2): {@code GSIP_RECORD}, the call-level state, and
  * {@code GSIP_REC_FN}, the file name of the call's first recording that went On.
  */
 public final class CallRecordingData {

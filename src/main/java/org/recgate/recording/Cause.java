@@ -2,7 +2,7 @@ package org.recgate.recording;
 
 import java.util.Locale;
 
-/** Why a recording started or ended (the Kafka indication's {@code cause}, RECORDING.md §5). */
+/** Why a recording started or ended (the Kafka indication's {@code cause}, docs/recording.md §5). */
 public enum Cause {
     REQUEST, FULL_TIME, ROUTING, CALL_RELEASED, TRANSFER, RECORDER_FAILURE;
 

@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * GSIP_REC_FN from a template (RECORDING.md §2). The default
+ * GSIP_REC_FN from a template (docs/recording.md §2). The default
  * {@code {callUuid}_{dn}_{ani}_{dnis}_{date}_{time}_{host}} follows the shape of Genesys'
  * published examples ({@code <CallUUID>_<DN>_<ANI>_<DNIS>_<YYYY-MM-DD>_<HH-MM-SS>_<host>});
  * missing values are left empty. Other placeholders: {@code {connectionId}}, {@code {id}}.

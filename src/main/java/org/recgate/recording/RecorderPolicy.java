@@ -13,7 +13,7 @@ import org.recgate.tlib.model.ErrorCode;
 import org.recgate.tlib.model.TlibException;
 
 /**
- * Where recordings go (RECORDING.md §3): the default recorder list (failover order), a DN's own
+ * Where recordings go (docs/recording.md §3): the default recorder list (failover order), a DN's own
  * recorder from the DN file, and the allowlist that {@code dest}/{@code dest2} must pass — a
  * client must not be able to make the gateway send SIP anywhere it likes.
  */

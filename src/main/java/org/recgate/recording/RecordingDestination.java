@@ -6,7 +6,7 @@ import org.recgate.sip.Dialect;
 
 /**
  * One recorder a recording goes to, and where it stands. Per-destination state is kept and
- * published (RECORDING.md §3); it changes under the recording's lock.
+ * published (docs/recording.md §3); it changes under the recording's lock.
  */
 public final class RecordingDestination {
 

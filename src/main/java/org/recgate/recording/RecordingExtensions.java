@@ -10,7 +10,7 @@ import org.recgate.tlib.model.ErrorCode;
 import org.recgate.tlib.model.TlibException;
 
 /**
- * The AttrExtensions of a recording request (TLIB-PROTOCOL.md, RequestPrivateService): keys
+ * The AttrExtensions of a recording request (docs/protocol.md, RequestPrivateService): keys
  * matched case-insensitively; {@code record}, {@code id}, {@code dest}, {@code dest2},
  * {@code params}. Bad values are {@code EventError} 53 naming the key.
  */

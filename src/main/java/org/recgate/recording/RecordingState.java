@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The states of a recording, in lifecycle order (RECORDING.md §2). Besides the stable states of
- * the design (Off, Starting, On, Paused) a recording is PAUSING, RESUMING or STOPPING while the
+ * The states of a recording, in lifecycle order (docs/recording.md §2). Besides the stable states of
+ * the contract (Off, Starting, On, Paused) a recording is PAUSING, RESUMING or STOPPING while the
  * recorder has not yet answered: a second request meanwhile is refused instead of racing the
  * first, and a failed PAUSE or RESUME goes back to where it was.
  */

@@ -10,7 +10,7 @@ import org.recgate.tlib.model.ErrorCode;
 import org.recgate.tlib.model.TlibException;
 
 /**
- * The recording part of a {@code RequestRouteCall}'s AttrExtensions (TLIB-PROTOCOL.md,
+ * The recording part of a {@code RequestRouteCall}'s AttrExtensions (docs/protocol.md,
  * RequestRouteCall): {@code record} = one or more of source, destination, disable_source,
  * disable_destination (comma-separated), with {@code id}, {@code dest}, {@code dest2},
  * {@code params} for the recordings it starts, read as {@link RecordingExtensions} reads them.
@@ -69,7 +69,7 @@ public record RoutingExtensions(Set<RouteRecord> record, RecordingExtensions rec
         for (String value : text.split(",")) {
             options.add(RouteRecord.parse(value));
         }
-        // RECORDING.md §1: a routing decision can disable one side only (Genesys: one TRouteCall cannot disable both)
+        // docs/recording.md §1: a routing decision can disable one side only (Genesys: one TRouteCall cannot disable both)
         if (options.contains(RouteRecord.DISABLE_SOURCE) && options.contains(RouteRecord.DISABLE_DESTINATION)) {
             throw invalid("record '" + text + "' disables both sides; one RequestRouteCall can disable one side only");
         }

@@ -1,6 +1,6 @@
 package org.recgate.sip;
 
-/** A recording goes to its primary recorder and, with {@code dest2}, a duplicate one (RECORDING.md §3). */
+/** A recording goes to its primary recorder and, with {@code dest2}, a duplicate one (docs/recording.md §3). */
 public enum DestinationRole {
     PRIMARY, DUPLICATE;
 

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Which failed setups move on to the next recorder candidate (RECORDING.md §3). No answer in
+ * Which failed setups move on to the next recorder candidate (docs/recording.md §3). No answer in
  * time and a request that could not be sent always do; a final SIP answer does when its status
  * matches the rule: a comma list of codes ({@code 408}) and classes ({@code 5xx}). The default
  * {@value #DEFAULT} leaves every other 4xx final: a recorder that says no to this recording would

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * One recording destination: the recorder URIs to try in order (the first, then failover on
- * timeout, 5xx, 6xx or transport error at setup; RECORDING.md §3), its role and dialect.
+ * timeout, 5xx, 6xx or transport error at setup; docs/recording.md §3), its role and dialect.
  * After setup the destination is known by {@link #uri()}, the URI that answered.
  */
 public record RecorderDestination(List<String> candidates, DestinationRole role, Dialect dialect) {

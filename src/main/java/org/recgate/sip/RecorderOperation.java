@@ -1,6 +1,6 @@
 package org.recgate.sip;
 
-/** What the gateway asks of a recording's recorder dialogs (RECORDING.md §4). */
+/** What the gateway asks of a recording's recorder dialogs (docs/recording.md §4). */
 public enum RecorderOperation {
     /**
      * Set up the destinations' dialogs (SIPREC: INVITE with SDP + metadata; MSML: INVITE with SDP,

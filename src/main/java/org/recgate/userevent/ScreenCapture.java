@@ -3,8 +3,8 @@ package org.recgate.userevent;
 import java.util.Optional;
 
 /**
- * Values of the {@code screen-capture} user-data key (seed "Control for Third Party Screen
- * Recording"): commands a desktop sends, and indications the screen-recording vendor sends back.
+ * Values of the {@code screen-capture} user-data key (docs/recording.md §6,
+ * screen-capture control): commands a desktop sends, and indications the screen-recording vendor sends back.
  */
 public enum ScreenCapture {
     START(Kind.REQUEST), STOP(Kind.REQUEST), PAUSE(Kind.REQUEST), RESUME(Kind.REQUEST), QUERY(Kind.REQUEST),

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Timeout;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Automatic recording through the real gateway (RECORDING.md §1–2): the switch feed and the
+ * Automatic recording through the real gateway (docs/recording.md §1–2): the switch feed and the
  * clients are real TCP clients, each DN's recorder is a sipp of its own (its exit code says it got
  * its INVITE and its BYE), RequestRouteCall goes on to a real Kafka topic standing in for the switch.
  */

@@ -24,7 +24,7 @@ import org.recgate.sip.RecorderRequest;
 import org.recgate.sip.RecorderResponse;
 
 /**
- * Full-time DNs, Trunks, routing decisions, transfers and release (RECORDING.md §1–2) through
+ * Full-time DNs, Trunks, routing decisions, transfers and release (docs/recording.md §1–2) through
  * RecordingControl, with the recorder's answers given here (end to end with sipp: AutomaticRecordingIT).
  */
 class AutomaticRecordingTest {

@@ -40,7 +40,7 @@ public final class DialogOutcomes {
 
     /**
      * Tries the candidates one after the other until one succeeds or fails in a way the rule
-     * calls final (RECORDING.md §3). {@code attempt} sets up one candidate; {@code decisive}
+     * calls final (docs/recording.md §3). {@code attempt} sets up one candidate; {@code decisive}
      * picks the result that decides (for an MSML dialog serving two destinations, the first).
      */
     public static <T> CompletableFuture<T> withFailover(String recordingId, List<String> candidates, FailoverRule rule,

@@ -212,7 +212,7 @@ public final class SiprecRecorder implements RecorderDialect {
 
     /**
      * STOP with params the recorder has not been told yet: they are metadata to deliver before the
-     * end (RECORDING.md §4), so a complete snapshot of them goes in an UPDATE without SDP (RFC 7866
+     * end (docs/recording.md §4), so a complete snapshot of them goes in an UPDATE without SDP (RFC 7866
      * §9.1, RFC 3311) ahead of the BYE. Whatever its answer, the BYE follows: STOP always ends.
      * Completes with what went wrong with the UPDATE, or null (also when there was nothing to send).
      */

@@ -150,7 +150,7 @@ public final class SipUserAgent implements SipListener {
 
     /**
      * The JAIN-SIP settings every stack of the project uses: SLF4J logging, and one message thread
-     * so provisional and final answers arrive in order (shared/research/stack-probe.md §3).
+     * so provisional and final answers arrive in order (docs/stack.md §3).
      */
     public static Properties baseStackProperties(String stackName) {
         Properties properties = new Properties();

@@ -11,7 +11,7 @@ import org.recgate.tlib.model.FrameError;
  * Splits the byte stream into lines ({@code \n}, a preceding {@code \r} tolerated) of at most
  * {@code maxLineBytes}, and emits each as a {@link ByteBuf}. A longer line is discarded up to its
  * newline and reported once as a {@link FrameError}; the connection stays usable
- * (TLIB-PROTOCOL.md, Framing). Blank lines are skipped. Lines are split on bytes, so a UTF-8
+ * (docs/protocol.md, Framing). Blank lines are skipped. Lines are split on bytes, so a UTF-8
  * character cut across two reads is whole again in its line.
  * <p>
  * Unlike Netty's LineBasedFrameDecoder, nothing here throws: an exception would reach camel-netty's

@@ -4,7 +4,7 @@ import static org.recgate.tlib.model.Attr.*;
 
 import java.util.Map;
 
-/** Which known attribute has which wire type. Attributes not listed are ignored (TLIB-PROTOCOL.md). */
+/** Which known attribute has which wire type. Attributes not listed are ignored (docs/protocol.md). */
 final class AttributeRules {
 
     private static final Map<String, AttributeType> TYPES = Map.ofEntries(

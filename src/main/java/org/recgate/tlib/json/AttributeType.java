@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The wire type of a known attribute (TLIB-PROTOCOL.md, Framing): checks one JSON value and
+ * The wire type of a known attribute (docs/protocol.md, Framing): checks one JSON value and
  * turns it into the model's value, or says in plain words what the attribute must be.
  */
 enum AttributeType {

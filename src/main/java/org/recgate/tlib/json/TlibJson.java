@@ -21,7 +21,7 @@ import org.recgate.tlib.model.InboundFrame;
 import org.recgate.tlib.model.TlibMessage;
 
 /**
- * JSON ⇄ {@link TlibMessage}, one object per line (TLIB-PROTOCOL.md, Framing). No Netty here: the
+ * JSON ⇄ {@link TlibMessage}, one object per line (docs/protocol.md, Framing). No Netty here: the
  * channel handlers frame the bytes, this class gives them meaning.
  */
 public final class TlibJson {

@@ -1,6 +1,6 @@
 package org.recgate.tlib.model;
 
-/** Attribute names as T-Library uses them (TLIB-PROTOCOL.md). */
+/** Attribute names as T-Library uses them (docs/protocol.md). */
 public final class Attr {
     public static final String MESSAGE = "message";
     public static final String REFERENCE_ID = "AttrReferenceID";

@@ -2,7 +2,7 @@ package org.recgate.tlib.model;
 
 /**
  * Error codes of {@code EventError}. 41–58 follow the generic T-Library error codes (tliberr.h);
- * 2001 and up are this gateway's own. See TLIB-PROTOCOL.md, "Errors".
+ * 2001 and up are this gateway's own. See docs/protocol.md, "Errors".
  */
 public enum ErrorCode {
     NOT_REGISTERED(41, "TERR_NOT_REGISTERED"),

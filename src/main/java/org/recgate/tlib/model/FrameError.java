@@ -1,7 +1,7 @@
 package org.recgate.tlib.model;
 
 /**
- * A line that is not a valid T-Library message (TLIB-PROTOCOL.md, Framing): answered with
+ * A line that is not a valid T-Library message (docs/protocol.md, Framing): answered with
  * {@code EventError} 53. {@code referenceId} is echoed when the line had a usable one.
  */
 public record FrameError(String reason, Long referenceId) implements InboundFrame {

@@ -1,6 +1,6 @@
 package org.recgate.tlib.model;
 
-/** Message names the gateway knows (TLIB-PROTOCOL.md). Route files branch on these strings. */
+/** Message names the gateway knows (docs/protocol.md). Route files branch on these strings. */
 public final class MessageName {
     public static final String REQUEST_REGISTER_CLIENT = "RequestRegisterClient";
     public static final String REQUEST_REGISTER_ADDRESS = "RequestRegisterAddress";

@@ -14,7 +14,7 @@ import org.recgate.testing.TlibTestClient;
 import org.junit.jupiter.api.Timeout;
 import java.util.concurrent.TimeUnit;
 
-/** Session rules of TLIB-PROTOCOL.md with real TCP clients against the running gateway. */
+/** Session rules of docs/protocol.md with real TCP clients against the running gateway. */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class RegistrationIT {
 
