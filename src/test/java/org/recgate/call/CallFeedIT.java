@@ -6,9 +6,8 @@ import static org.recgate.testing.TlibTestClient.message;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.recgate.testing.RunningGateway;
 import org.recgate.testing.TlibTestClient;
 import org.junit.jupiter.api.Timeout;
@@ -19,17 +18,8 @@ import java.util.concurrent.TimeUnit;
 class CallFeedIT {
 
     private static final String CONN = "00000000000000f1";
-    private static RunningGateway gateway;
-
-    @BeforeAll
-    static void startGateway() throws Exception {
-        gateway = RunningGateway.start();
-    }
-
-    @AfterAll
-    static void stopGateway() throws Exception {
-        gateway.close();
-    }
+    @RegisterExtension
+    static final RunningGateway gateway = RunningGateway.perClass();
 
     static ObjectNode established(String connectionId, String thisDn, String otherDn) {
         return message("EventEstablished").put("AttrConnectionID", connectionId).put("AttrThisDN", thisDn)

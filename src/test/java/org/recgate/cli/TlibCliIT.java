@@ -29,9 +29,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.recgate.testing.RunningGateway;
 import org.junit.jupiter.api.Timeout;
@@ -47,20 +46,11 @@ class TlibCliIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private static RunningGateway gateway;
+    @RegisterExtension
+    static final RunningGateway gateway = RunningGateway.perClass();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startGateway() throws Exception {
-        gateway = RunningGateway.start();
-    }
-
-    @AfterAll
-    static void stopGateway() throws Exception {
-        gateway.close();
-    }
 
     @Test
     void fileWithAnUnknownMessagePrintsEveryReplyAndExitsWith1() throws Exception {

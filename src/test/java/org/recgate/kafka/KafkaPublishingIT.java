@@ -15,9 +15,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.recgate.testing.RunningGateway;
 import org.recgate.testing.TestKafka;
 import org.recgate.testing.TlibTestClient;
@@ -29,17 +28,8 @@ import java.util.concurrent.TimeUnit;
 class KafkaPublishingIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static RunningGateway gateway;
-
-    @BeforeAll
-    static void startGateway() throws Exception {
-        gateway = RunningGateway.start();
-    }
-
-    @AfterAll
-    static void stopGateway() throws Exception {
-        gateway.close();
-    }
+    @RegisterExtension
+    static final RunningGateway gateway = RunningGateway.perClass();
 
     @Test
     void everyRequestAndItsOutcomeIsAudited() throws Exception {

@@ -6,11 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.recgate.RecGate;
 import org.recgate.sip.SippRecorder;
 
-/** The real gateway, started in this JVM on free ports, with the real route files. */
-public final class RunningGateway implements AutoCloseable {
+/**
+ * The real gateway, started in this JVM on free ports, with the real route files. Either started at
+ * once ({@link #start()}), or one per test class as an extension:
+ * {@code @RegisterExtension static final RunningGateway gateway = RunningGateway.perClass();}
+ */
+public final class RunningGateway implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     public static final String TEST_DN_FILE = "src/test/resources/dns-test.yaml";
     private static final String[] TOPICS = {"indications", "user-events", "audit", "call-events"};
@@ -40,20 +47,40 @@ public final class RunningGateway implements AutoCloseable {
         }
         settings.putAll(overrides);
         this.gate = RecGate.create(settings);
+    }
+
+    /** A gateway the test class's extension starts before its first test and stops after its last. */
+    public static RunningGateway perClass() {
+        try {
+            return new RunningGateway(Map.of());
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot prepare the gateway", e);
+        }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
         gate.start();
     }
 
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        close();
+    }
+
     public static RunningGateway start() throws Exception {
-        return new RunningGateway(Map.of());
+        return start(Map.of());
     }
 
     public static RunningGateway start(Map<String, String> overrides) throws Exception {
-        return new RunningGateway(overrides);
+        RunningGateway gateway = new RunningGateway(overrides);
+        gateway.gate.start();
+        return gateway;
     }
 
     /** The gateway loading (and reloading) its route files from {@code routesDir}. */
     public static RunningGateway withRoutesDir(Path routesDir) throws Exception {
-        return new RunningGateway(Map.of("recgate.routes-dir", routesDir.toString()));
+        return start(Map.of("recgate.routes-dir", routesDir.toString()));
     }
 
     public int tlibPort() {

@@ -13,9 +13,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.recgate.kafka.RecordSchemas;
 import org.recgate.testing.RunningGateway;
 import org.recgate.testing.TestKafka;
@@ -32,17 +31,8 @@ class UserEventRelayIT {
 
     private static final Duration KAFKA_WAIT = Duration.ofSeconds(20);
 
-    private static RunningGateway gateway;
-
-    @BeforeAll
-    static void startGateway() throws Exception {
-        gateway = RunningGateway.start();
-    }
-
-    @AfterAll
-    static void stopGateway() throws Exception {
-        gateway.close();
-    }
+    @RegisterExtension
+    static final RunningGateway gateway = RunningGateway.perClass();
 
     private static boolean isUserEvent(JsonNode event) {
         return "EventUserEvent".equals(event.path("message").asText());

@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.recgate.testing.TlibTestClient.message;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.recgate.testing.RunningGateway;
 import org.recgate.testing.TlibTestClient;
 import org.junit.jupiter.api.Timeout;
@@ -18,17 +17,8 @@ import java.util.concurrent.TimeUnit;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class RegistrationIT {
 
-    private static RunningGateway gateway;
-
-    @BeforeAll
-    static void startGateway() throws Exception {
-        gateway = RunningGateway.start();
-    }
-
-    @AfterAll
-    static void stopGateway() throws Exception {
-        gateway.close();
-    }
+    @RegisterExtension
+    static final RunningGateway gateway = RunningGateway.perClass();
 
     private static void assertError(int code, JsonNode event) {
         assertEquals("EventError", event.path("message").asText(), event::toString);
