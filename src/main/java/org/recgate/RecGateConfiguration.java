@@ -280,7 +280,7 @@ public final class RecGateConfiguration implements CamelConfiguration {
         if (!GatewaySettings.DEFAULT_DN_FILE.equals(settings.dnFile())) {
             throw new DnFileException(settings.dnFile() + ": the DN file set in recgate.dn-file does not exist", null);
         }
-        LOG.warn("No DN file at {}: using the bundled demo DN file (set recgate.dn-file for your own)", settings.dnFile());
+        LOG.info("No DN file at {}: using the bundled demo DN file (set recgate.dn-file for your own)", settings.dnFile());
         try (InputStream in = RecGateConfiguration.class.getClassLoader().getResourceAsStream(BUNDLED_DN_FILE)) {
             return DnFile.parse(in, "classpath:" + BUNDLED_DN_FILE);
         } catch (IOException e) {

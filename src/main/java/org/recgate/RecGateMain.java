@@ -15,6 +15,9 @@ public final class RecGateMain {
     public static void main(String[] args) {
         try {
             RecGate.create(Map.of()).run(args);
+        } catch (StartupException e) {
+            LoggerFactory.getLogger(RecGateMain.class).error("RecGate could not start: {}", e.getMessage());
+            System.exit(1);
         } catch (Exception e) {
             LoggerFactory.getLogger(RecGateMain.class).error("RecGate could not start: {}", e.getMessage(), e);
             System.exit(1);

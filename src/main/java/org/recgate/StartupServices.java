@@ -1,6 +1,7 @@
 package org.recgate;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.PropertiesComponent;
@@ -20,16 +21,20 @@ final class StartupServices extends MainListenerSupport {
     static final String ROUTES_DIR = "recgate.routes-dir";
     static final String KAFKA_BROKERS = "recgate.kafka.brokers";
 
+    private static final List<String> TOPIC_KEYS = List.of("recgate.kafka.topic.indications",
+            "recgate.kafka.topic.user-events", "recgate.kafka.topic.audit", "recgate.kafka.topic.call-events");
+
     private EmbeddedKafkaBroker embeddedKafka;
 
     @Override
     public void beforeConfigure(BaseMainSupport main) {
         PropertiesComponent properties = main.getCamelContext().getPropertiesComponent();
+        checkPorts(properties);
         String routesDir = setting(properties, ROUTES_DIR);
         if (!routesDir.isEmpty()) {
             useRoutesDirectory(properties, Path.of(routesDir).toAbsolutePath().normalize());
         }
-        if (setting(properties, KAFKA_BROKERS).isEmpty()) {
+        if (embedded(properties)) {
             // no brokers configured: the default run brings its own (camel.component.kafka.brokers reads this key)
             embeddedKafka = new EmbeddedKafkaBroker(Integer.parseInt(setting(properties, "recgate.kafka.embedded.port")),
                     Path.of(setting(properties, "recgate.data-dir"), "kafka"));
@@ -38,8 +43,54 @@ final class StartupServices extends MainListenerSupport {
             } catch (Exception e) {
                 throw new IllegalStateException("cannot start the embedded Kafka broker: " + e.getMessage(), e);
             }
+            createTopics(properties);
             properties.addOverrideProperty(KAFKA_BROKERS, embeddedKafka.bootstrapServers());
             LOG.info("No Kafka brokers configured ({}): embedded broker at {}", KAFKA_BROKERS, embeddedKafka.bootstrapServers());
+        }
+    }
+
+    /** One line once everything listens: where to connect, and what the gateway talks to. */
+    @Override
+    public void afterStart(BaseMainSupport main) {
+        PropertiesComponent properties = main.getCamelContext().getPropertiesComponent();
+        String recorders = setting(properties, "recgate.recorder.uri");
+        LOG.info("RecGate ready: T-Library {}:{}, SIP {}:{}:{}, management {}:{}, Kafka {}, recorder {}",
+                setting(properties, "recgate.tlib.host"), setting(properties, "recgate.tlib.port"),
+                setting(properties, "recgate.sip.transport"), setting(properties, "recgate.sip.host"),
+                setting(properties, "recgate.sip.port"),
+                setting(properties, "camel.management.host"), setting(properties, "camel.management.port"),
+                embeddedKafka != null ? "embedded at " + embeddedKafka.bootstrapServers() : setting(properties, KAFKA_BROKERS),
+                recorders.isEmpty() ? "demo at sip:" + setting(properties, "recgate.sip.host") + ":"
+                        + setting(properties, "recgate.demo-recorder.port") : recorders);
+    }
+
+    private static boolean embedded(PropertiesComponent properties) {
+        return setting(properties, KAFKA_BROKERS).isEmpty();
+    }
+
+    private static void checkPorts(PropertiesComponent properties) {
+        PortCheck ports = new PortCheck(properties);
+        ports.tcp("recgate.tlib.host", "recgate.tlib.port");
+        if (!"false".equals(setting(properties, "camel.management.enabled"))) {
+            ports.tcp("camel.management.host", "camel.management.port");
+        }
+        String transport = setting(properties, "recgate.sip.transport");
+        ports.sip("recgate.sip.host", "recgate.sip.port", transport);
+        if (setting(properties, "recgate.recorder.uri").isEmpty()) {
+            ports.sip("recgate.sip.host", "recgate.demo-recorder.port", transport);
+        }
+        if (embedded(properties)) {
+            ports.tcpOn("127.0.0.1", "recgate.kafka.embedded.port");
+        }
+    }
+
+    /** The gateway's topics, made up front on the embedded broker (docs/kafka.md, Topics). */
+    private void createTopics(PropertiesComponent properties) {
+        List<String> topics = TOPIC_KEYS.stream().map(key -> setting(properties, key)).filter(t -> !t.isEmpty()).toList();
+        try {
+            embeddedKafka.createTopics(topics);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create the topics " + topics + " on the embedded broker", e);
         }
     }
 

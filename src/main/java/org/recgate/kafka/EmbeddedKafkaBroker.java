@@ -97,6 +97,22 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 .run();
     }
 
+    /**
+     * Creates the topics that do not exist yet (3 partitions, as auto-created ones get), so the
+     * first run's consumers and producers find them instead of warning that they are unknown.
+     */
+    public void createTopics(java.util.Collection<String> topics) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            java.util.Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            java.util.List<org.apache.kafka.clients.admin.NewTopic> missing = topics.stream().distinct()
+                    .filter(topic -> !existing.contains(topic))
+                    .map(topic -> new org.apache.kafka.clients.admin.NewTopic(topic, 3, (short) 1)).toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     private void awaitReady() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
             admin.describeCluster().nodes().get(60, TimeUnit.SECONDS);
