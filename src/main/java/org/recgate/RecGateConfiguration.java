@@ -42,9 +42,7 @@ import org.recgate.recording.RecordingRegistry;
 import org.recgate.recording.RoutingControl;
 import org.recgate.recording.RoutingDecisions;
 import org.recgate.sip.Dialect;
-import org.recgate.sip.SipRecorderComponent;
 import org.recgate.sip.demo.DemoRecorder;
-import org.recgate.sip.SipRecorderConfiguration;
 import org.recgate.tlib.codec.TlibMessageDecoder;
 import org.recgate.tlib.codec.TlibMessageEncoder;
 import org.recgate.tlib.server.FlushConsolidationFactory;
@@ -71,7 +69,7 @@ public final class RecGateConfiguration implements CamelConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(RecGateConfiguration.class);
     private static final String BUNDLED_DN_FILE = "dns.yaml";
     /** The producer endpoint recorder requests go to outside a route (teardown). */
-    static final String RECORDER_ENDPOINT = "sip-recorder:recorders";
+    static final String RECORDER_ENDPOINT = "sip-recorder:session";
     /** Ended recordings whose ids stay reserved (2003 on reuse). */
     private static final int REMEMBERED_RECORDING_IDS = 100_000;
     /** Routing decisions kept for calls that have not reached their target (oldest dropped first). */
@@ -116,7 +114,6 @@ public final class RecGateConfiguration implements CamelConfiguration {
         registry.bind("screenRecorderMessages",
                 new ScreenRecorderMessages(RecorderPolicy.list(settings.screenRecorderUris()), metrics));
 
-        context.addComponent("sip-recorder", new SipRecorderComponent(sipConfiguration(settings)));
         CallRegistry calls = new CallRegistry(clock);
         CallFeed callFeed = new CallFeed(calls);
         registry.bind("callFeed", callFeed);
@@ -155,20 +152,6 @@ public final class RecGateConfiguration implements CamelConfiguration {
         } catch (Exception e) {
             throw new IllegalStateException("cannot add the Kafka health check", e);
         }
-    }
-
-    /** The gateway's own SIP listening point and the recorder timeout (docs/sip-recorder.md). */
-    private static SipRecorderConfiguration sipConfiguration(GatewaySettings settings) {
-        SipRecorderConfiguration sip = new SipRecorderConfiguration();
-        sip.setHost(settings.sipHost());
-        sip.setPort(settings.sipPort());
-        sip.setTransport(settings.sipTransport());
-        sip.setTimeoutMs(settings.recorderTimeoutMs());
-        sip.setMsmlContentType(settings.msmlContentType());
-        sip.setMsmlRecordDest(settings.msmlRecordDest());
-        sip.setMsmlRecordFormat(settings.msmlRecordFormat());
-        sip.setMsmlMaxTime(settings.msmlMaxTime());
-        return sip;
     }
 
     private static RecorderPolicy recorderPolicy(CamelContext context, GatewaySettings settings) {

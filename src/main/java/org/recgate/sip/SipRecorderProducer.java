@@ -1,6 +1,7 @@
 package org.recgate.sip;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -22,9 +23,11 @@ import org.recgate.sip.session.RecorderDialects;
  * of its (first) URI, else {@link RecorderDestination#dialect()}, else the endpoint's
  * {@code dialect} option.
  * <p>
- * The body may also be a {@code List} of requests (one per recording of a call): all are done at
- * once and the body out is the {@code List} of their responses, in the same order. That is the
- * route's fan-out without a parallel splitter's thread hop and exchange copies per recording.
+ * With {@code batch=true} ({@code sip-recorder:session?batch=true}) the body is a {@code List} of
+ * requests (one per recording of a call): all are done at once and the body out is the
+ * {@code List} of their responses, in the same order. That is the route's fan-out without a
+ * parallel splitter's thread hop and exchange copies per recording. The option, not the body's
+ * type, decides: a list without it, or a single request with it, is refused.
  * <p>
  * Non-blocking: {@link #process(Exchange, AsyncCallback)} sends and returns {@code false}; the
  * callback completes when the last destination has its answer, timeout or failure. No thread
@@ -56,13 +59,11 @@ public class SipRecorderProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        Object body = exchange.getIn().getBody();
-        boolean batch = body instanceof List;
+        boolean batch = configuration.isBatch();
         List<RecorderRequest> requests;
         List<List<CompletableFuture<DestinationResult>>> results = new ArrayList<>();
         try {
-            requests = batch ? requests(exchange, (List<?>) body)
-                    : List.of(exchange.getIn().getMandatoryBody(RecorderRequest.class));
+            requests = batch ? batch(exchange) : List.of(single(exchange));
             for (RecorderRequest request : requests) {
                 if (request.operation() == null || request.session() == null) {
                     throw new IllegalArgumentException("a RecorderRequest needs an operation and a session: " + request);
@@ -90,10 +91,25 @@ public class SipRecorderProducer extends DefaultAsyncProducer {
         return false;
     }
 
-    /** A batch body: every element must be a RecorderRequest. */
-    private static List<RecorderRequest> requests(Exchange exchange, List<?> body) throws InvalidPayloadException {
-        List<RecorderRequest> requests = new ArrayList<>(body.size());
-        for (Object element : body) {
+    /** Without {@code batch}: one RecorderRequest; a collection is refused rather than taken as one. */
+    private static RecorderRequest single(Exchange exchange) throws InvalidPayloadException {
+        Object body = exchange.getIn().getBody();
+        if (body instanceof Collection<?> many) {
+            throw new IllegalArgumentException("sip-recorder:session got a body of " + many.size()
+                    + " elements: a List of RecorderRequests needs batch=true (sip-recorder:session?batch=true)");
+        }
+        return exchange.getIn().getMandatoryBody(RecorderRequest.class);
+    }
+
+    /** With {@code batch}: a List whose every element is a RecorderRequest. */
+    private static List<RecorderRequest> batch(Exchange exchange) throws InvalidPayloadException {
+        Object body = exchange.getIn().getBody();
+        if (!(body instanceof List<?> list)) {
+            throw new IllegalArgumentException("sip-recorder:session?batch=true takes a List of RecorderRequests, not "
+                    + (body == null ? "an empty body" : "a " + body.getClass().getName()));
+        }
+        List<RecorderRequest> requests = new ArrayList<>(list.size());
+        for (Object element : list) {
             if (!(element instanceof RecorderRequest request)) {
                 throw new InvalidPayloadException(exchange, RecorderRequest.class);
             }

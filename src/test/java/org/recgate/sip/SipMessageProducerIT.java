@@ -39,7 +39,7 @@ class SipMessageProducerIT {
     void eachTargetHasItsResultInOrder() throws Exception {
         String silent = "sip:screen@127.0.0.1:" + SippRecorder.freePort("udp");
         try (SippRecorder busy = SippRecorder.start("screen_reject_486.xml", "udp")) {
-            List<MessageResult> results = send(RecorderTestBed.UDP + ":screen?timeoutMs=500&messageTo=RAW("
+            List<MessageResult> results = send(RecorderTestBed.UDP + ":message?timeoutMs=500&messageTo=RAW("
                     + silent + ", " + busy.uri("screen") + ")", START);
             assertEquals(List.of(new MessageResult(silent, false, null, "no final answer within 500 ms"),
                     new MessageResult(busy.uri("screen"), false, 486, "486 Busy Here")), results);
@@ -52,7 +52,7 @@ class SipMessageProducerIT {
         String target = "sip:screen@127.0.0.1:" + SippRecorder.freePort("udp");
         String large = "{\"note\":\"" + "x".repeat(SipMessageProducer.MAX_UDP_MESSAGE_BYTES) + "\"}";
         long sent = System.nanoTime();
-        MessageResult result = send(RecorderTestBed.UDP + ":screen?timeoutMs=5000&messageTo=" + target, large).get(0);
+        MessageResult result = send(RecorderTestBed.UDP + ":message?timeoutMs=5000&messageTo=" + target, large).get(0);
         assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent) < 5000, "refused at once, not timed out");
         assertFalse(result.delivered());
         assertNull(result.sipStatus());
