@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 class SipRecorderScenariosIT {
 
     private static final String SESSION = RecorderTestBed.UDP + ":session";
+    private static final String BATCH = SESSION + "?batch=true";
     private static final String QUICK = SESSION + "?timeoutMs=500";
 
     private static RecorderTestBed bed;
@@ -88,13 +89,13 @@ class SipRecorderScenariosIT {
     }
 
     @Test
-    void aListOfRequestsIsDoneAtOnceAndAnsweredInOrder() throws Exception {
+    void aBatchOfRequestsIsDoneAtOnceAndAnsweredInOrder() throws Exception {
         try (SippRecorder first = SippRecorder.start("srs_answer.xml", "udp", "-d", "1500");
              SippRecorder second = SippRecorder.start("srs_answer.xml", "udp", "-d", "1500")) {
             RecordingSessionSpec one = spec(Map.of());
             RecordingSessionSpec two = spec(Map.of());
             long started = System.nanoTime();
-            Exchange exchange = bed.context().createProducerTemplate().send(SESSION, e -> e.getIn().setBody(List.of(
+            Exchange exchange = bed.context().createProducerTemplate().send(BATCH, e -> e.getIn().setBody(List.of(
                     request(RecorderOperation.START, one, primary(first.uri())),
                     request(RecorderOperation.START, two, primary(second.uri())))));
             Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -105,7 +106,7 @@ class SipRecorderScenariosIT {
                     responses.stream().map(r -> ((RecorderResponse) r).recordingId()).toList(), "request order");
             responses.forEach(r -> assertEquals(DestinationStatus.ESTABLISHED, only((RecorderResponse) r).status(), r::toString));
 
-            Exchange stopped = bed.context().createProducerTemplate().send(SESSION, e -> e.getIn().setBody(List.of(
+            Exchange stopped = bed.context().createProducerTemplate().send(BATCH, e -> e.getIn().setBody(List.of(
                     request(RecorderOperation.STOP, one, primary(first.uri())),
                     request(RecorderOperation.STOP, two, primary(second.uri())))));
             stopped.getMessage().getBody(List.class)
@@ -276,7 +277,9 @@ class SipRecorderScenariosIT {
     void aBodyThatIsNotARecorderRequestFailsTheExchange() {
         Exchange exchange = bed.context().createProducerTemplate().send(SESSION, e -> e.getIn().setBody("start please"));
         assertTrue(exchange.getException() instanceof InvalidPayloadException, String.valueOf(exchange.getException()));
-        Exchange list = bed.context().createProducerTemplate().send(SESSION, e -> e.getIn().setBody(List.of("start please")));
+        Exchange list = bed.context().createProducerTemplate().send(BATCH, e -> e.getIn().setBody(List.of("start please")));
         assertTrue(list.getException() instanceof InvalidPayloadException, String.valueOf(list.getException()));
+        Exchange unasked = bed.context().createProducerTemplate().send(SESSION, e -> e.getIn().setBody(List.of("start please")));
+        assertTrue(unasked.getException() instanceof IllegalArgumentException, String.valueOf(unasked.getException()));
     }
 }
