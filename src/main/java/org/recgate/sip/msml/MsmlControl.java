@@ -30,19 +30,9 @@ import org.slf4j.LoggerFactory;
  * Each destination's result comes from its INFO's answer (see {@link MsmlResults}); a failed one
  * leaves the dialog as it was, unless the answer says the dialog is gone (RFC 3261 §12.2.1.2).
  */
-final class MsmlControl {
+record MsmlControl(SipUserAgent userAgent, MsmlMessages messages, MsmlDialogs dialogs) {
 
     private static final Logger LOG = LoggerFactory.getLogger(MsmlControl.class);
-
-    private final SipUserAgent userAgent;
-    private final MsmlMessages messages;
-    private final MsmlDialogs dialogs;
-
-    MsmlControl(SipUserAgent userAgent, MsmlMessages messages, MsmlDialogs dialogs) {
-        this.userAgent = userAgent;
-        this.messages = messages;
-        this.dialogs = dialogs;
-    }
 
     /** PAUSE ({@code event} "pause") or RESUME ("resume"). */
     List<CompletableFuture<DestinationResult>> signal(RecordingSessionSpec spec, List<RecorderDestination> destinations,

@@ -17,8 +17,6 @@ import org.recgate.sip.session.DialogTable;
 import org.recgate.sip.session.RecorderDialog;
 import org.recgate.sip.stack.SipOutcome;
 import org.recgate.sip.stack.SipUserAgent;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The MSML dialogs of a component: which dialog serves which record, finding the live ones a
@@ -27,25 +25,22 @@ import org.slf4j.LoggerFactory;
  */
 final class MsmlDialogs {
 
-    private static final Logger LOG = LoggerFactory.getLogger(MsmlDialogs.class);
-
-    private final SipUserAgent userAgent;
     private final Consumer<RecorderEvent> events;
     /** Each live or starting record's dialog, by (recording id, URI); records sharing a dialog share its key. */
-    private final DialogTable<MsmlConnection> table = new DialogTable<>();
+    private final DialogTable<MsmlConnection> table;
 
     /**
      * @param events where media-server-initiated endings go; called on the SIP message thread or
      *               the worker, it must not block
      */
     MsmlDialogs(SipUserAgent userAgent, Consumer<RecorderEvent> events) {
-        this.userAgent = userAgent;
         this.events = events;
+        this.table = new DialogTable<>(userAgent, "MSML dialog", this::ended);
     }
 
     /** Takes the dialog's key for it: false when the recording already has a dialog with that URI. */
     boolean claim(RecorderDialog<MsmlConnection> recorderDialog) {
-        return table.claim(recorderDialog.key(), recorderDialog);
+        return table.claim(recorderDialog);
     }
 
     /** Forgets every record of the dialog. */
@@ -99,20 +94,9 @@ final class MsmlDialogs {
                 .toList();
     }
 
-    /** No answer, 408 or 481 to an INFO: the dialog is gone (RFC 3261 §12.2.1.2). */
+    /** No answer, 408 or 481 to an INFO: the dialog is gone (RFC 3261 §12.2.1.2), with each live record. */
     void endIfGone(RecorderDialog<MsmlConnection> recorderDialog, SipOutcome outcome, String what) {
-        if (!DialogOutcomes.dialogGone(outcome)) {
-            return;
-        }
-        forget(recorderDialog);
-        if (recorderDialog.end() == RecorderDialog.State.LIVE) {
-            if (DialogOutcomes.worthHangingUp(outcome)) {
-                userAgent.hangUp(recorderDialog.dialog());
-            }
-            LOG.warn("Recording {}: MSML dialog with {} ended: {} to the {}", recorderDialog.key().recordingId(),
-                    recorderDialog.key().uri(), outcome.describe(), what);
-            ended(recorderDialog, outcome.status(), "recorder stopped answering: " + outcome.describe() + " to the " + what);
-        }
+        table.endIfGone(recorderDialog, outcome, what);
     }
 
     /** One event per record still live: each is a destination of the recording that ended. */
@@ -127,6 +111,6 @@ final class MsmlDialogs {
 
     /** Component stop: a BYE in every live dialog, without waiting. */
     void hangUpAll() {
-        table.hangUpAll(userAgent);
+        table.hangUpAll();
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
+import javax.sip.message.Request;
 import org.recgate.sip.DestinationResult;
 import org.recgate.sip.DestinationStatus;
 import org.recgate.sip.Dialect;
@@ -77,6 +78,12 @@ public final class MsmlRecorder implements RecorderDialect {
     public void onRequest(RecorderDialog<?> owner, RequestEvent event, ServerTransaction transaction)
             throws ParseException {
         serverRequests.onRequest((RecorderDialog<MsmlConnection>) owner, event, transaction);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void onBye(RecorderDialog<?> owner, Request bye) {
+        serverRequests.mediaServerHungUp((RecorderDialog<MsmlConnection>) owner, bye);
     }
 
     @Override

@@ -14,36 +14,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The answers to what a media server sends in one of our MSML dialogs. Its INFOs are answered 200
- * at once (the 200 only says the INFO arrived; the MSML event in it is read afterwards); a
- * {@code msml.dialog.exit} the gateway did not ask for ends the dialog (BYE) and each of its
- * destinations, as does a BYE from the media server. A re-INVITE or an UPDATE with SDP gets our
- * offer again (the media does not change); MESSAGE and NOTIFY get 200; anything else 405.
+ * What a media server sends in one of our MSML dialogs (the rest is answered alike for both
+ * dialects by {@code RecorderDialects}). Its INFOs are answered 200 at once (the 200 only says the
+ * INFO arrived; the MSML event in it is read afterwards); a {@code msml.dialog.exit} the gateway
+ * did not ask for ends the dialog (BYE) and each of its destinations, as does a BYE from the media
+ * server. A re-INVITE or an UPDATE with SDP gets our offer again (the media does not change).
  * Called on the stack's message thread: nothing here blocks.
  */
-final class MsmlServerRequests {
+record MsmlServerRequests(SipUserAgent userAgent, MsmlMessages messages, MsmlDialogs dialogs) {
 
     private static final Logger LOG = LoggerFactory.getLogger(MsmlServerRequests.class);
-
-    private final SipUserAgent userAgent;
-    private final MsmlMessages messages;
-    private final MsmlDialogs dialogs;
-
-    MsmlServerRequests(SipUserAgent userAgent, MsmlMessages messages, MsmlDialogs dialogs) {
-        this.userAgent = userAgent;
-        this.messages = messages;
-        this.dialogs = dialogs;
-    }
 
     void onRequest(RecorderDialog<MsmlConnection> recorderDialog, RequestEvent event, ServerTransaction transaction)
             throws ParseException {
         MsmlConnection connection = recorderDialog.session();
         Request request = event.getRequest();
         switch (request.getMethod()) {
-            case Request.BYE -> {
-                userAgent.answer(transaction, userAgent.response(Response.OK, request));
-                mediaServerHungUp(recorderDialog, request);
-            }
             case Request.INFO -> {
                 userAgent.answer(transaction, userAgent.response(Response.OK, request));
                 MsmlBodies.eventOf(MsmlMessages.textOf(request))
@@ -52,8 +38,7 @@ final class MsmlServerRequests {
             case Request.INVITE -> userAgent.answer(transaction, messages.ok(request, connection.settings(), connection.sdp()));
             case Request.UPDATE -> userAgent.answer(transaction, messages.ok(request, connection.settings(),
                     MsmlMessages.hasSdp(request) ? connection.sdp() : null));
-            case Request.MESSAGE, Request.NOTIFY -> userAgent.answer(transaction, userAgent.response(Response.OK, request));
-            default -> userAgent.answer(transaction, userAgent.response(Response.METHOD_NOT_ALLOWED, request));
+            default -> throw new IllegalArgumentException("not an MSML dialog's request: " + request.getMethod());
         }
     }
 
@@ -84,7 +69,8 @@ final class MsmlServerRequests {
         }
     }
 
-    private void mediaServerHungUp(RecorderDialog<MsmlConnection> recorderDialog, Request bye) {
+    /** The media server sent BYE: each record still live is a destination that ended. */
+    void mediaServerHungUp(RecorderDialog<MsmlConnection> recorderDialog, Request bye) {
         dialogs.forget(recorderDialog);
         if (recorderDialog.end() == RecorderDialog.State.LIVE && !recorderDialog.session().ending()) {
             String reason = DialogOutcomes.byeReason(bye);

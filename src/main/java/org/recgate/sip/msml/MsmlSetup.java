@@ -31,19 +31,9 @@ import org.slf4j.LoggerFactory;
  * dialog (records r1 and r2, one media server recording both); otherwise each destination has a
  * dialog of its own.
  */
-final class MsmlSetup {
+record MsmlSetup(SipUserAgent userAgent, MsmlMessages messages, MsmlDialogs dialogs) {
 
     private static final Logger LOG = LoggerFactory.getLogger(MsmlSetup.class);
-
-    private final SipUserAgent userAgent;
-    private final MsmlMessages messages;
-    private final MsmlDialogs dialogs;
-
-    MsmlSetup(SipUserAgent userAgent, MsmlMessages messages, MsmlDialogs dialogs) {
-        this.userAgent = userAgent;
-        this.messages = messages;
-        this.dialogs = dialogs;
-    }
 
     List<CompletableFuture<DestinationResult>> start(RecordingSessionSpec spec, List<RecorderDestination> destinations,
                                                      MsmlSettings settings) {

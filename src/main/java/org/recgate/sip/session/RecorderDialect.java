@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
+import javax.sip.message.Request;
 import org.recgate.sip.DestinationResult;
 import org.recgate.sip.Dialect;
 import org.recgate.sip.RecorderDestination;
@@ -33,11 +34,18 @@ public interface RecorderDialect {
                                                        SipRecorderConfiguration options);
 
     /**
-     * Answers a request the recorder sent in one of this dialect's dialogs that has not ended.
+     * Answers a re-INVITE, UPDATE or INFO the recorder sent in one of this dialect's dialogs that
+     * has not ended (what the others get is the same for both dialects: {@link RecorderDialects}).
      * Called on the stack's message thread: it must not block.
      */
     void onRequest(RecorderDialog<?> recorderDialog, RequestEvent event, ServerTransaction transaction)
             throws ParseException;
+
+    /**
+     * The recorder ended one of this dialect's dialogs with a BYE, already answered 200: the
+     * destinations it served end. Called on the stack's message thread: it must not block.
+     */
+    void onBye(RecorderDialog<?> recorderDialog, Request bye);
 
     /** Hangs up every live dialog without waiting for the answers (component stop). */
     void hangUpAll();
