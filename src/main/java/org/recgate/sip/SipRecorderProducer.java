@@ -11,7 +11,6 @@ import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
-import org.apache.camel.support.DefaultAsyncProducer;
 import org.recgate.sip.session.DialogOutcomes;
 import org.recgate.sip.session.RecorderDialect;
 import org.recgate.sip.session.RecorderDialects;
@@ -33,28 +32,10 @@ import org.recgate.sip.session.RecorderDialects;
  * callback completes when the last destination has its answer, timeout or failure. No thread
  * waits for a SIP answer.
  */
-public class SipRecorderProducer extends DefaultAsyncProducer {
-
-    private final SipRecorderConfiguration configuration;
-    private RecorderDialects dialects;
+public class SipRecorderProducer extends SipComponentProducer<RecorderDialects> {
 
     public SipRecorderProducer(SipRecorderEndpoint endpoint) {
-        super(endpoint);
-        this.configuration = endpoint.getConfiguration();
-    }
-
-    @Override
-    public SipRecorderEndpoint getEndpoint() {
-        return (SipRecorderEndpoint) super.getEndpoint();
-    }
-
-    @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        dialects = getEndpoint().getComponent().dialects();
-        if (dialects == null) {
-            throw new IllegalStateException("the sip-recorder component is not started");
-        }
+        super(endpoint, SipRecorderComponent::dialects);
     }
 
     @Override
@@ -137,7 +118,7 @@ public class SipRecorderProducer extends DefaultAsyncProducer {
             byDialect.computeIfAbsent(dialect, ignored -> new ArrayList<>()).add(i);
         }
         byDialect.forEach((dialect, indexes) -> {
-            RecorderDialect recorder = dialects.of(dialect).orElse(null);
+            RecorderDialect recorder = started().of(dialect).orElse(null);
             if (recorder == null) {
                 indexes.forEach(i -> results.set(i, DialogOutcomes.done(new DestinationResult(destinations.get(i).uri(),
                         destinations.get(i).role(), dialect, DestinationStatus.UNREACHABLE, null,
