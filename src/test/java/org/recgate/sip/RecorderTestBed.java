@@ -55,6 +55,10 @@ final class RecorderTestBed implements AutoCloseable {
         return context;
     }
 
+    ProducerTemplate template() {
+        return template;
+    }
+
     /** Sends the request to the endpoint and waits (the test thread only) for the response. */
     RecorderResponse send(String endpointUri, RecorderRequest request) throws Exception {
         Object body = template.asyncRequestBody(endpointUri, request).get(30, TimeUnit.SECONDS);

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.camel.main.Main;
@@ -73,14 +74,12 @@ class SipRecorderPropertiesTest {
         initial.setProperty("recgate.msml.max-time", "90s");
         start(initial);
         SipRecorderConfiguration options = component().getConfiguration();
-        assertEquals("127.0.0.1", options.getHost());
-        assertEquals(port, options.getPort());
-        assertEquals("tcp", options.getTransport());
-        assertEquals(1234, options.getTimeoutMs());
-        assertEquals("application/xml", options.getMsmlContentType());
-        assertEquals("http://store.example.com/{recordingId}/{record}.wav", options.getMsmlRecordDest());
-        assertEquals("audio/wav;codecs=mulaw", options.getMsmlRecordFormat());
-        assertEquals("90s", options.getMsmlMaxTime());
+        assertEquals(List.of("127.0.0.1", port, "tcp", 1234L, "application/xml",
+                        "http://store.example.com/{recordingId}/{record}.wav", "audio/wav;codecs=mulaw", "90s"),
+                List.of(options.getHost(), options.getPort(), options.getTransport(), options.getTimeoutMs(),
+                        options.getMsmlContentType(), options.getMsmlRecordDest(), options.getMsmlRecordFormat(),
+                        options.getMsmlMaxTime()),
+                "recgate.sip.host/port/transport, recgate.recorder.timeout-ms, recgate.msml.*");
         assertListening(port);
     }
 

@@ -279,7 +279,20 @@ class SipRecorderScenariosIT {
         assertTrue(exchange.getException() instanceof InvalidPayloadException, String.valueOf(exchange.getException()));
         Exchange list = bed.context().createProducerTemplate().send(BATCH, e -> e.getIn().setBody(List.of("start please")));
         assertTrue(list.getException() instanceof InvalidPayloadException, String.valueOf(list.getException()));
-        Exchange unasked = bed.context().createProducerTemplate().send(SESSION, e -> e.getIn().setBody(List.of("start please")));
-        assertTrue(unasked.getException() instanceof IllegalArgumentException, String.valueOf(unasked.getException()));
+    }
+
+    /** {@code batch}, not the body's type, says whether the body is one request or a list of them. */
+    @Test
+    void theBatchOptionSaysWhetherTheBodyIsAList() {
+        RecorderRequest pause = request(RecorderOperation.PAUSE, spec(Map.of()), primary("sip:srs@192.0.2.1"));
+        Exception unasked = bed.template().send(SESSION, e -> e.getIn().setBody(List.of(pause))).getException();
+        assertTrue(unasked instanceof IllegalArgumentException && unasked.getMessage().contains("needs batch=true"),
+                String.valueOf(unasked));
+        Exception single = bed.template().send(BATCH, e -> e.getIn().setBody(pause)).getException();
+        assertTrue(single instanceof IllegalArgumentException && single.getMessage().contains(
+                "batch=true takes a List of RecorderRequests, not a " + RecorderRequest.class.getName()), String.valueOf(single));
+        List<?> answered = bed.template().requestBody(BATCH, List.of(pause), List.class);
+        assertEquals(DestinationStatus.REJECTED, only((RecorderResponse) answered.get(0)).status(),
+                "no dialog to pause: answered at once, still as a list");
     }
 }
