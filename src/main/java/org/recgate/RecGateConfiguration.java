@@ -59,8 +59,6 @@ import org.recgate.recording.RoutingDecisions;
 import org.recgate.session.OutboundWriter;
 import org.recgate.session.SessionRegistry;
 import org.recgate.sip.Dialect;
-import org.recgate.sip.SipRecorderComponent;
-import org.recgate.sip.SipRecorderConfiguration;
 import org.recgate.sip.demo.DemoRecorder;
 import org.recgate.support.Meters;
 import org.recgate.tlib.codec.TlibMessageDecoder;
@@ -115,7 +113,6 @@ public final class RecGateConfiguration implements CamelConfiguration {
         registry.bind("screenRecorderSteps",
                 new ScreenRecorderSteps(RecorderPolicy.list(settings.screenRecorderUris()), meters));
 
-        context.addComponent("sip-recorder", new SipRecorderComponent(sipConfiguration(settings)));
         bindRecording(context, registry, settings, meters, sessions, directory, clock);
     }
 
@@ -196,20 +193,6 @@ public final class RecGateConfiguration implements CamelConfiguration {
         } catch (Exception e) {
             throw new IllegalStateException("cannot add the Kafka health check", e);
         }
-    }
-
-    /** The gateway's own SIP listening point and the recorder timeout (docs/sip-recorder.md). */
-    private static SipRecorderConfiguration sipConfiguration(GatewaySettings settings) {
-        SipRecorderConfiguration sip = new SipRecorderConfiguration();
-        sip.setHost(settings.sipHost());
-        sip.setPort(settings.sipPort());
-        sip.setTransport(settings.sipTransport());
-        sip.setTimeoutMs(settings.recorderTimeoutMs());
-        sip.setMsmlContentType(settings.msmlContentType());
-        sip.setMsmlRecordDest(settings.msmlRecordDest());
-        sip.setMsmlRecordFormat(settings.msmlRecordFormat());
-        sip.setMsmlMaxTime(settings.msmlMaxTime());
-        return sip;
     }
 
     private static RecorderPolicy recorderPolicy(CamelContext context, GatewaySettings settings) {

@@ -15,6 +15,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.recgate.sip.component.SipRecorderComponent;
+import org.recgate.sip.component.SipRecorderConfiguration;
 
 /**
  * A CamelContext with two real {@code sip-recorder} components on free ports of 127.0.0.1:
@@ -54,6 +56,10 @@ final class RecorderTestBed implements AutoCloseable {
 
     CamelContext context() {
         return context;
+    }
+
+    ProducerTemplate template() {
+        return template;
     }
 
     /** Sends the request to the endpoint and waits (the test thread only) for the response. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.recgate.sip.component.SipMessageProducer;
 import org.recgate.testing.FreePorts;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.ProducerTemplate;
@@ -42,7 +43,7 @@ class SipMessageProducerIT {
     void eachTargetHasItsResultInOrder() throws Exception {
         String silent = "sip:screen@127.0.0.1:" + FreePorts.free("udp");
         try (SippRecorder busy = SippRecorder.start("screen_reject_486.xml", "udp")) {
-            List<MessageResult> results = send(RecorderTestBed.UDP + ":screen?timeoutMs=500&messageTo=RAW("
+            List<MessageResult> results = send(RecorderTestBed.UDP + ":message?timeoutMs=500&messageTo=RAW("
                     + silent + ", " + busy.uri("screen") + ")", START);
             assertEquals(List.of(new MessageResult(silent, false, null, "no final answer within 500 ms"),
                     new MessageResult(busy.uri("screen"), false, 486, "486 Busy Here")), results);
@@ -55,7 +56,7 @@ class SipMessageProducerIT {
         String target = "sip:screen@127.0.0.1:" + FreePorts.free("udp");
         String large = "{\"note\":\"" + "x".repeat(SipMessageProducer.MAX_UDP_MESSAGE_BYTES) + "\"}";
         long sent = System.nanoTime();
-        MessageResult result = send(RecorderTestBed.UDP + ":screen?timeoutMs=5000&messageTo=" + target, large).get(0);
+        MessageResult result = send(RecorderTestBed.UDP + ":message?timeoutMs=5000&messageTo=" + target, large).get(0);
         assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent) < 5000, "refused at once, not timed out");
         assertFalse(result.delivered());
         assertNull(result.sipStatus());

@@ -38,7 +38,7 @@ class SipRecorderLifecycleIT {
     @ParameterizedTest
     @ValueSource(strings = {"udp", "tcp"})
     void startPauseResumeUpdateStop(String transport) throws Exception {
-        String endpoint = ("udp".equals(transport) ? RecorderTestBed.UDP : RecorderTestBed.TCP) + ":recorders";
+        String endpoint = ("udp".equals(transport) ? RecorderTestBed.UDP : RecorderTestBed.TCP) + ":session";
         try (SippRecorder recorder = SippRecorder.start("srs_lifecycle.xml", transport)) {
             RecordingSessionSpec spec = spec(Map.of("campaign", "spring"));
             RecorderDestination destination = primary(recorder.uri());

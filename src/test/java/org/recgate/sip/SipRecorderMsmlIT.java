@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class SipRecorderMsmlIT {
 
-    private static final String RECORDERS = RecorderTestBed.UDP + ":recorders";
+    private static final String SESSION = RecorderTestBed.UDP + ":session";
 
     private static RecorderTestBed bed;
 
@@ -47,7 +47,7 @@ class SipRecorderMsmlIT {
     @ValueSource(strings = {"udp", "tcp"})
     void startPauseResumeStop(String transport) throws Exception {
         boolean udp = "udp".equals(transport);
-        String endpoint = (udp ? RecorderTestBed.UDP : RecorderTestBed.TCP) + ":recorders";
+        String endpoint = (udp ? RecorderTestBed.UDP : RecorderTestBed.TCP) + ":session";
         try (SippRecorder mediaServer = SippRecorder.start("msml_lifecycle.xml", transport)) {
             RecordingSessionSpec spec = msmlSpec(Map.of("campaign", "spring"));
             String uri = udp ? mediaServer.uri() + ";dialect=msml" : mediaServer.uri();
@@ -90,7 +90,7 @@ class SipRecorderMsmlIT {
         try (SippRecorder mediaServer = SippRecorder.start("msml_dest2.xml", "udp")) {
             RecordingSessionSpec spec = msmlSpec(Map.of("campaign", "spring"));
             String uri = mediaServer.uri();
-            RecorderResponse started = bed.send(RECORDERS, request(RecorderOperation.START, spec,
+            RecorderResponse started = bed.send(SESSION, request(RecorderOperation.START, spec,
                     msmlPrimary(uri), msmlDuplicate(uri)));
             assertEquals(List.of(DestinationRole.PRIMARY, DestinationRole.DUPLICATE),
                     started.results().stream().map(DestinationResult::role).toList());
@@ -102,10 +102,10 @@ class SipRecorderMsmlIT {
 
             List<RecorderDestination> live = List.of(RecorderDestination.of(uri, DestinationRole.PRIMARY, Dialect.MSML),
                     RecorderDestination.of(uri, DestinationRole.DUPLICATE, Dialect.MSML));
-            RecorderResponse paused = bed.send(RECORDERS, new RecorderRequest(RecorderOperation.PAUSE, spec, live));
+            RecorderResponse paused = bed.send(SESSION, new RecorderRequest(RecorderOperation.PAUSE, spec, live));
             paused.results().forEach(result -> assertEquals(DestinationStatus.ESTABLISHED, result.status(), result::toString));
 
-            RecorderResponse stopped = bed.send(RECORDERS, new RecorderRequest(RecorderOperation.STOP, spec, live));
+            RecorderResponse stopped = bed.send(SESSION, new RecorderRequest(RecorderOperation.STOP, spec, live));
             stopped.results().forEach(result -> assertEquals(DestinationStatus.ENDED, result.status(), result::toString));
             assertEquals(2, stopped.results().size());
             mediaServer.assertPassed();
@@ -117,12 +117,12 @@ class SipRecorderMsmlIT {
         try (SippRecorder first = SippRecorder.start("msml_answer.xml", "udp");
              SippRecorder second = SippRecorder.start("msml_answer.xml", "udp")) {
             RecordingSessionSpec spec = msmlSpec(Map.of());
-            RecorderResponse started = bed.send(RECORDERS, request(RecorderOperation.START, spec,
+            RecorderResponse started = bed.send(SESSION, request(RecorderOperation.START, spec,
                     msmlPrimary(first.uri()), msmlDuplicate(second.uri())));
             assertEquals(List.of(first.uri(), second.uri()), started.results().stream().map(DestinationResult::uri).toList());
             started.results().forEach(result -> assertEquals(DestinationStatus.ESTABLISHED, result.status(), result::toString));
 
-            RecorderResponse stopped = bed.send(RECORDERS, request(RecorderOperation.STOP, spec,
+            RecorderResponse stopped = bed.send(SESSION, request(RecorderOperation.STOP, spec,
                     RecorderDestination.of(first.uri(), DestinationRole.PRIMARY, Dialect.MSML),
                     RecorderDestination.of(second.uri(), DestinationRole.DUPLICATE, Dialect.MSML)));
             stopped.results().forEach(result -> assertEquals(DestinationStatus.ENDED, result.status(), result::toString));
@@ -137,16 +137,16 @@ class SipRecorderMsmlIT {
             RecordingSessionSpec spec = msmlSpec(Map.of("campaign", "spring"));
             RecorderDestination destination = msmlPrimary(mediaServer.uri());
             assertEquals(DestinationStatus.ESTABLISHED,
-                    only(bed.send(RECORDERS, request(RecorderOperation.START, spec, destination))).status());
+                    only(bed.send(SESSION, request(RecorderOperation.START, spec, destination))).status());
 
-            DestinationResult refused = only(bed.send(RECORDERS, request(RecorderOperation.PAUSE, spec, destination)));
+            DestinationResult refused = only(bed.send(SESSION, request(RecorderOperation.PAUSE, spec, destination)));
             assertEquals(new DestinationResult(mediaServer.uri(), DestinationRole.PRIMARY, Dialect.MSML,
                     DestinationStatus.REJECTED, 200, "MSML result 500: Internal media server error", null, 500), refused);
 
-            DestinationResult paused = only(bed.send(RECORDERS, request(RecorderOperation.PAUSE, spec, destination)));
+            DestinationResult paused = only(bed.send(SESSION, request(RecorderOperation.PAUSE, spec, destination)));
             assertEquals(DestinationStatus.ESTABLISHED, paused.status(), "the dialog is still there: " + paused);
             assertEquals(DestinationStatus.ENDED,
-                    only(bed.send(RECORDERS, request(RecorderOperation.STOP, spec, destination))).status());
+                    only(bed.send(SESSION, request(RecorderOperation.STOP, spec, destination))).status());
             mediaServer.assertPassed();
         }
     }
@@ -155,7 +155,7 @@ class SipRecorderMsmlIT {
     void aRefusedDialogstartFailsTheStartAndHangsUp() throws Exception {
         try (SippRecorder mediaServer = SippRecorder.start("msml_reject_start.xml", "udp")) {
             RecordingSessionSpec spec = msmlSpec(Map.of("campaign", "spring"));
-            DestinationResult refused = only(bed.send(RECORDERS, request(RecorderOperation.START, spec,
+            DestinationResult refused = only(bed.send(SESSION, request(RecorderOperation.START, spec,
                     msmlPrimary(mediaServer.uri()))));
             assertEquals(new DestinationResult(mediaServer.uri(), DestinationRole.PRIMARY, Dialect.MSML,
                     DestinationStatus.REJECTED, 200, "MSML result 431: Dialog name already in use", null, 431), refused);
@@ -169,14 +169,14 @@ class SipRecorderMsmlIT {
             RecordingSessionSpec spec = msmlSpec(Map.of("campaign", "spring"));
             RecorderDestination destination = msmlPrimary(mediaServer.uri());
             assertEquals(DestinationStatus.ESTABLISHED,
-                    only(bed.send(RECORDERS, request(RecorderOperation.START, spec, destination))).status());
+                    only(bed.send(SESSION, request(RecorderOperation.START, spec, destination))).status());
 
             RecorderEvent event = bed.nextEvent();
             assertEquals(new RecorderEvent(spec.recordingId(), mediaServer.uri(), DestinationRole.PRIMARY, null,
                     "msml.dialog.exit (dialog.exit.status=500, record.len=1000ms)"), event);
             mediaServer.assertPassed();
 
-            DestinationResult stop = only(bed.send(RECORDERS, request(RecorderOperation.STOP, spec, destination)));
+            DestinationResult stop = only(bed.send(SESSION, request(RecorderOperation.STOP, spec, destination)));
             assertEquals(DestinationStatus.ENDED, stop.status());
             assertNull(stop.sipStatus(), "nothing was sent: the dialog was already over");
         }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.recgate.sip.component.SipRecorderConstants;
 
 /**
  * The component against real SIPREC recorders played by sipp (UDP unless said): duplicates,
@@ -32,8 +33,9 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class SipRecorderScenariosIT {
 
-    private static final String RECORDERS = RecorderTestBed.UDP + ":recorders";
-    private static final String QUICK = RECORDERS + "?timeoutMs=500";
+    private static final String SESSION = RecorderTestBed.UDP + ":session";
+    private static final String BATCH = SESSION + "?batch=true";
+    private static final String QUICK = SESSION + "?timeoutMs=500";
 
     private static RecorderTestBed bed;
 
@@ -57,7 +59,7 @@ class SipRecorderScenariosIT {
         try (SippRecorder first = SippRecorder.start("srs_answer.xml", "udp", "-d", "1500");
              SippRecorder second = SippRecorder.start("srs_answer.xml", "udp", "-d", "1500")) {
             RecordingSessionSpec spec = spec(Map.of());
-            Endpoint endpoint = bed.context().getEndpoint(RECORDERS);
+            Endpoint endpoint = bed.context().getEndpoint(SESSION);
             AsyncProducer producer = endpoint.createAsyncProducer();
             producer.start();
             Exchange exchange = endpoint.createExchange();
@@ -81,7 +83,7 @@ class SipRecorderScenariosIT {
             response.results().forEach(result -> assertEquals(DestinationStatus.ESTABLISHED, result.status(), result::toString));
             producer.stop();
 
-            RecorderResponse stopped = bed.send(RECORDERS, request(RecorderOperation.STOP, spec,
+            RecorderResponse stopped = bed.send(SESSION, request(RecorderOperation.STOP, spec,
                     RecorderDestination.of(first.uri(), DestinationRole.PRIMARY, Dialect.SIPREC),
                     RecorderDestination.of(second.uri(), DestinationRole.DUPLICATE, Dialect.SIPREC)));
             stopped.results().forEach(result -> assertEquals(DestinationStatus.ENDED, result.status(), result::toString));
@@ -91,13 +93,13 @@ class SipRecorderScenariosIT {
     }
 
     @Test
-    void aListOfRequestsIsDoneAtOnceAndAnsweredInOrder() throws Exception {
+    void aBatchOfRequestsIsDoneAtOnceAndAnsweredInOrder() throws Exception {
         try (SippRecorder first = SippRecorder.start("srs_answer.xml", "udp", "-d", "1500");
              SippRecorder second = SippRecorder.start("srs_answer.xml", "udp", "-d", "1500")) {
             RecordingSessionSpec one = spec(Map.of());
             RecordingSessionSpec two = spec(Map.of());
             long started = System.nanoTime();
-            Exchange exchange = bed.context().createProducerTemplate().send(RECORDERS, e -> e.getIn().setBody(List.of(
+            Exchange exchange = bed.context().createProducerTemplate().send(BATCH, e -> e.getIn().setBody(List.of(
                     request(RecorderOperation.START, one, primary(first.uri())),
                     request(RecorderOperation.START, two, primary(second.uri())))));
             Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -108,7 +110,7 @@ class SipRecorderScenariosIT {
                     responses.stream().map(r -> ((RecorderResponse) r).recordingId()).toList(), "request order");
             responses.forEach(r -> assertEquals(DestinationStatus.ESTABLISHED, only((RecorderResponse) r).status(), r::toString));
 
-            Exchange stopped = bed.context().createProducerTemplate().send(RECORDERS, e -> e.getIn().setBody(List.of(
+            Exchange stopped = bed.context().createProducerTemplate().send(BATCH, e -> e.getIn().setBody(List.of(
                     request(RecorderOperation.STOP, one, primary(first.uri())),
                     request(RecorderOperation.STOP, two, primary(second.uri())))));
             stopped.getMessage().getBody(List.class)
@@ -156,7 +158,7 @@ class SipRecorderScenariosIT {
     @Test
     void serviceUnavailableIsRejectedWhenNoOtherCandidateIsLeft() throws Exception {
         try (SippRecorder recorder = SippRecorder.start("srs_reject_503.xml", "udp")) {
-            DestinationResult result = only(bed.send(RECORDERS, request(RecorderOperation.START, spec(Map.of()),
+            DestinationResult result = only(bed.send(SESSION, request(RecorderOperation.START, spec(Map.of()),
                     primary(recorder.uri()))));
             assertEquals(new DestinationResult(recorder.uri(), DestinationRole.PRIMARY, Dialect.SIPREC,
                     DestinationStatus.REJECTED, 503, "Service Unavailable", null), result);
@@ -169,12 +171,12 @@ class SipRecorderScenariosIT {
         try (SippRecorder refusing = SippRecorder.start("srs_reject_503.xml", "udp");
              SippRecorder answering = SippRecorder.start("srs_answer.xml", "udp")) {
             RecordingSessionSpec spec = spec(Map.of());
-            DestinationResult result = only(bed.send(RECORDERS, request(RecorderOperation.START, spec,
+            DestinationResult result = only(bed.send(SESSION, request(RecorderOperation.START, spec,
                     primary(refusing.uri(), answering.uri()))));
             assertEquals(DestinationStatus.ESTABLISHED, result.status(), result::toString);
             assertEquals(answering.uri(), result.uri());
             assertEquals(DestinationStatus.ENDED,
-                    only(bed.send(RECORDERS, request(RecorderOperation.STOP, spec, primary(answering.uri())))).status());
+                    only(bed.send(SESSION, request(RecorderOperation.STOP, spec, primary(answering.uri())))).status());
             refusing.assertPassed();
             answering.assertPassed();
         }
@@ -186,16 +188,16 @@ class SipRecorderScenariosIT {
             RecordingSessionSpec spec = spec(Map.of());
             RecorderDestination destination = primary(recorder.uri());
             assertEquals(DestinationStatus.ESTABLISHED,
-                    only(bed.send(RECORDERS, request(RecorderOperation.START, spec, destination))).status());
+                    only(bed.send(SESSION, request(RecorderOperation.START, spec, destination))).status());
             assertEquals(DestinationStatus.ESTABLISHED,
-                    only(bed.send(RECORDERS, request(RecorderOperation.PAUSE, spec, destination))).status());
+                    only(bed.send(SESSION, request(RecorderOperation.PAUSE, spec, destination))).status());
 
             RecorderEvent event = bed.nextEvent();
             assertEquals(new RecorderEvent(spec.recordingId(), recorder.uri(), DestinationRole.PRIMARY, 503,
                     "recorder sent BYE (Recorder shutting down)"), event);
             recorder.assertPassed();
 
-            DestinationResult stop = only(bed.send(RECORDERS, request(RecorderOperation.STOP, spec, destination)));
+            DestinationResult stop = only(bed.send(SESSION, request(RecorderOperation.STOP, spec, destination)));
             assertEquals(DestinationStatus.ENDED, stop.status());
             assertNull(stop.sipStatus(), "nothing was sent: the session was already over");
         }
@@ -207,8 +209,8 @@ class SipRecorderScenariosIT {
             RecordingSessionSpec spec = spec(Map.of("campaign", "spring"));
             RecorderDestination destination = primary(recorder.uri());
             assertEquals(DestinationStatus.ESTABLISHED,
-                    only(bed.send(RECORDERS, request(RecorderOperation.START, spec, destination))).status());
-            assertEquals(DestinationStatus.ESTABLISHED, only(bed.send(RECORDERS,
+                    only(bed.send(SESSION, request(RecorderOperation.START, spec, destination))).status());
+            assertEquals(DestinationStatus.ESTABLISHED, only(bed.send(SESSION,
                     request(RecorderOperation.PAUSE, withParams(spec, Map.of("campaign", "paused-one")), destination))).status());
 
             // the recorder asks right after the ACK to the pause: the snapshot must have the pause's params
@@ -223,8 +225,8 @@ class SipRecorderScenariosIT {
             RecordingSessionSpec spec = spec(Map.of("campaign", "spring"));
             RecorderDestination destination = primary(recorder.uri());
             assertEquals(DestinationStatus.ESTABLISHED,
-                    only(bed.send(RECORDERS, request(RecorderOperation.START, spec, destination))).status());
-            assertEquals(DestinationStatus.ESTABLISHED, only(bed.send(RECORDERS,
+                    only(bed.send(SESSION, request(RecorderOperation.START, spec, destination))).status());
+            assertEquals(DestinationStatus.ESTABLISHED, only(bed.send(SESSION,
                     request(RecorderOperation.PAUSE, withParams(spec, Map.of("campaign", "paused-one")), destination))).status());
 
             assertEquals(spec.recordingId(), bed.nextEvent().recordingId(), "the recorder hangs up after the snapshot");
@@ -240,25 +242,25 @@ class SipRecorderScenariosIT {
     @Test
     void requestsThatCannotBeSentAreUnreachable() throws Exception {
         RecordingSessionSpec spec = spec(Map.of());
-        DestinationResult badUri = only(bed.send(RECORDERS, request(RecorderOperation.START, spec, primary("srs at nowhere"))));
+        DestinationResult badUri = only(bed.send(SESSION, request(RecorderOperation.START, spec, primary("srs at nowhere"))));
         assertEquals(DestinationStatus.UNREACHABLE, badUri.status());
         assertTrue(badUri.detail().startsWith("bad recorder URI"), badUri.detail());
 
-        DestinationResult telUri = only(bed.send(RECORDERS, request(RecorderOperation.START, spec, primary("tel:+15551230001"))));
+        DestinationResult telUri = only(bed.send(SESSION, request(RecorderOperation.START, spec, primary("tel:+15551230001"))));
         assertEquals(DestinationStatus.UNREACHABLE, telUri.status());
 
         String closed = "sip:srs@127.0.0.1:" + FreePorts.free("tcp");
-        DestinationResult refused = only(bed.send(RecorderTestBed.TCP + ":recorders",
+        DestinationResult refused = only(bed.send(RecorderTestBed.TCP + ":session",
                 request(RecorderOperation.START, spec, primary(closed))));
         assertEquals(DestinationStatus.UNREACHABLE, refused.status(), refused::toString);
         assertNull(refused.sipStatus());
 
-        DestinationResult msml = only(bed.send(RecorderTestBed.TCP + ":recorders", request(RecorderOperation.START, spec,
+        DestinationResult msml = only(bed.send(RecorderTestBed.TCP + ":session", request(RecorderOperation.START, spec,
                 new RecorderDestination(List.of(closed), DestinationRole.PRIMARY, Dialect.MSML))));
         assertEquals(DestinationStatus.UNREACHABLE, msml.status(), msml::toString);
         assertEquals(Dialect.MSML, msml.dialect());
 
-        DestinationResult badDialect = only(bed.send(RECORDERS, request(RecorderOperation.START, spec,
+        DestinationResult badDialect = only(bed.send(SESSION, request(RecorderOperation.START, spec,
                 primary("sip:srs@127.0.0.1:5999;dialect=mgcp"))));
         assertEquals(DestinationStatus.UNREACHABLE, badDialect.status());
         assertTrue(badDialect.detail().contains("unknown dialect 'mgcp'"), badDialect.detail());
@@ -268,7 +270,7 @@ class SipRecorderScenariosIT {
     void stoppingTheComponentHangsUpLiveSessions() throws Exception {
         try (RecorderTestBed own = new RecorderTestBed();
              SippRecorder recorder = SippRecorder.start("srs_answer.xml", "udp")) {
-            assertEquals(DestinationStatus.ESTABLISHED, only(own.send(RECORDERS,
+            assertEquals(DestinationStatus.ESTABLISHED, only(own.send(SESSION,
                     request(RecorderOperation.START, spec(Map.of()), primary(recorder.uri())))).status());
             own.context().stop();
             recorder.assertPassed();
@@ -277,9 +279,24 @@ class SipRecorderScenariosIT {
 
     @Test
     void aBodyThatIsNotARecorderRequestFailsTheExchange() {
-        Exchange exchange = bed.context().createProducerTemplate().send(RECORDERS, e -> e.getIn().setBody("start please"));
+        Exchange exchange = bed.context().createProducerTemplate().send(SESSION, e -> e.getIn().setBody("start please"));
         assertTrue(exchange.getException() instanceof InvalidPayloadException, String.valueOf(exchange.getException()));
-        Exchange list = bed.context().createProducerTemplate().send(RECORDERS, e -> e.getIn().setBody(List.of("start please")));
+        Exchange list = bed.context().createProducerTemplate().send(BATCH, e -> e.getIn().setBody(List.of("start please")));
         assertTrue(list.getException() instanceof InvalidPayloadException, String.valueOf(list.getException()));
+    }
+
+    /** {@code batch}, not the body's type, says whether the body is one request or a list of them. */
+    @Test
+    void theBatchOptionSaysWhetherTheBodyIsAList() {
+        RecorderRequest pause = request(RecorderOperation.PAUSE, spec(Map.of()), primary("sip:srs@192.0.2.1"));
+        Exception unasked = bed.template().send(SESSION, e -> e.getIn().setBody(List.of(pause))).getException();
+        assertTrue(unasked instanceof IllegalArgumentException && unasked.getMessage().contains("needs batch=true"),
+                String.valueOf(unasked));
+        Exception single = bed.template().send(BATCH, e -> e.getIn().setBody(pause)).getException();
+        assertTrue(single instanceof IllegalArgumentException && single.getMessage().contains(
+                "batch=true takes a List of RecorderRequests, not a " + RecorderRequest.class.getName()), String.valueOf(single));
+        List<?> answered = bed.template().requestBody(BATCH, List.of(pause), List.class);
+        assertEquals(DestinationStatus.REJECTED, only((RecorderResponse) answered.get(0)).status(),
+                "no dialog to pause: answered at once, still as a list");
     }
 }

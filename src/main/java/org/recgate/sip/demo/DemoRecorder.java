@@ -11,7 +11,7 @@ import javax.sip.ListeningPoint;
 import javax.sip.SipProvider;
 import javax.sip.SipStack;
 import org.apache.camel.support.service.ServiceSupport;
-import org.recgate.sip.stack.SipUserAgent;
+import org.recgate.sip.stack.SipStackProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,9 +110,9 @@ public final class DemoRecorder extends ServiceSupport {
         stack = null;
     }
 
-    /** The gateway's stack settings (SipUserAgent), under a name of our own so logs and threads tell the two apart. */
+    /** The gateway's stack settings (SipStackProperties), under a name of our own so logs and threads tell the two apart. */
     private Properties stackProperties() {
-        return SipUserAgent.baseStackProperties("recgate-demo-recorder-" + transport + "-" + port);
+        return SipStackProperties.base("recgate-demo-recorder-" + transport + "-" + port);
     }
 
     private static boolean isWildcard(String host) {

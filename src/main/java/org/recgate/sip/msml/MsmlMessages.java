@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import javax.sip.Dialog;
 import javax.sip.SipException;
 import javax.sip.address.SipURI;
@@ -16,6 +17,8 @@ import javax.sip.message.Message;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.recgate.sip.Dialect;
+import org.recgate.sip.session.RecorderDialog;
+import org.recgate.sip.stack.SipOutcome;
 import org.recgate.sip.stack.SipUserAgent;
 
 /**
@@ -80,6 +83,21 @@ final class MsmlMessages {
         Request info = dialog.createRequest(Request.INFO);
         info.setContent(msml, contentType(settings.contentType()));
         return info;
+    }
+
+    /**
+     * Sends one MSML body in an INFO of the dialog (after the dialog's previous request, see
+     * {@link SipUserAgent#sendInDialog}); one that cannot be built is an outcome, NOT_SENT.
+     */
+    CompletableFuture<SipOutcome> sendInfo(RecorderDialog<MsmlConnection> recorderDialog, String msml) {
+        MsmlSettings settings = recorderDialog.session().settings();
+        Request info;
+        try {
+            info = info(recorderDialog.dialog(), settings, msml);
+        } catch (SipException | ParseException | RuntimeException e) {
+            return CompletableFuture.completedFuture(SipOutcome.notSent("could not build the INFO: " + e.getMessage()));
+        }
+        return userAgent.sendInDialog(recorderDialog.dialog(), info, settings.timeoutMs());
     }
 
     /** 200 OK to a request from the media server; with our SDP when it is a re-INVITE or offers SDP. */

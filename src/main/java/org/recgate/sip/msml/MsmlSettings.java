@@ -1,5 +1,7 @@
 package org.recgate.sip.msml;
 
+import org.recgate.sip.session.DialectSettings;
+
 import org.recgate.sip.FailoverRule;
 
 /**
@@ -19,5 +21,5 @@ import org.recgate.sip.FailoverRule;
  */
 public record MsmlSettings(long timeoutMs, FailoverRule failover, String fromUser, String domain,
                            String extensionNamespace, String mediaAddress, int mediaPort, String contentType,
-                           String recordDest, String recordFormat, String maxTime) {
+                           String recordDest, String recordFormat, String maxTime) implements DialectSettings {
 }

@@ -2,9 +2,7 @@ package org.recgate.sip.siprec;
 
 import java.text.ParseException;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import javax.sip.Dialog;
@@ -13,7 +11,6 @@ import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.address.SipURI;
 import javax.sip.message.Request;
-import javax.sip.message.Response;
 import org.recgate.sip.DestinationResult;
 import org.recgate.sip.DestinationRole;
 import org.recgate.sip.DestinationStatus;
@@ -22,8 +19,9 @@ import org.recgate.sip.RecorderDestination;
 import org.recgate.sip.RecorderEvent;
 import org.recgate.sip.RecorderOperation;
 import org.recgate.sip.RecordingSessionSpec;
-import org.recgate.sip.SipRecorderConfiguration;
+import org.recgate.sip.session.DialectSettings;
 import org.recgate.sip.session.DialogOutcomes;
+import org.recgate.sip.session.DialogTable;
 import org.recgate.sip.session.MediaDirection;
 import org.recgate.sip.session.RecorderDialect;
 import org.recgate.sip.session.RecorderDialog;
@@ -42,10 +40,11 @@ import org.slf4j.LoggerFactory;
  * <li>UPDATE: re-INVITE with the same media and a complete metadata snapshot of the new params.</li>
  * <li>STOP: BYE; with params the recorder has not had, an UPDATE with a complete metadata snapshot first.</li>
  * </ul>
- * It answers what the recorder sends in a dialog: BYE ends that destination (a
- * {@link RecorderEvent}), a {@code <requestsnapshot>} gets a complete snapshot in an UPDATE.
- * When an in-dialog request gets no answer, 408 or 481, the dialog is gone (RFC 3261 §12.2.1.2):
- * the destination ends and a {@link RecorderEvent} says so.
+ * What the recorder sends in a dialog is answered by {@link SiprecRecorderRequests}: BYE ends
+ * that destination (a {@link RecorderEvent}), a {@code <requestsnapshot>} gets a complete
+ * snapshot in an UPDATE. When an in-dialog request gets no answer, 408 or 481, the dialog is gone
+ * (RFC 3261 §12.2.1.2): the destination ends and a {@link RecorderEvent} says so
+ * ({@link DialogTable#endIfGone}).
  * <p>
  * Every future returned here completes normally, with the destination's result.
  */
@@ -55,8 +54,8 @@ public final class SiprecRecorder implements RecorderDialect {
 
     private final SipUserAgent userAgent;
     private final SiprecMessages messages;
-    private final Consumer<RecorderEvent> events;
-    private final Map<RecorderDialog.Key, RecorderDialog<SiprecSession>> dialogs = new ConcurrentHashMap<>();
+    private final DialogTable<SiprecSession> dialogs;
+    private final SiprecRecorderRequests recorderRequests;
 
     /**
      * @param events where recorder-initiated endings go; called on the SIP message thread or the
@@ -65,7 +64,10 @@ public final class SiprecRecorder implements RecorderDialect {
     public SiprecRecorder(SipUserAgent userAgent, Consumer<RecorderEvent> events) {
         this.userAgent = userAgent;
         this.messages = new SiprecMessages(userAgent);
-        this.events = events;
+        this.dialogs = new DialogTable<>(userAgent, "recording session", (recorderDialog, sipStatus, reason) ->
+                events.accept(new RecorderEvent(recorderDialog.key().recordingId(), recorderDialog.key().uri(),
+                        recorderDialog.role(), sipStatus, reason)));
+        this.recorderRequests = new SiprecRecorderRequests(userAgent, messages, dialogs);
     }
 
     @Override
@@ -76,8 +78,8 @@ public final class SiprecRecorder implements RecorderDialect {
     @Override
     public List<CompletableFuture<DestinationResult>> perform(RecorderOperation operation, RecordingSessionSpec spec,
                                                               List<RecorderDestination> destinations,
-                                                              SipRecorderConfiguration options) {
-        SiprecSettings settings = options.siprecSettings();
+                                                              DialectSettings options) {
+        SiprecSettings settings = SiprecSettings.class.cast(options);
         return destinations.stream().map(destination -> perform(operation, spec, destination, settings)).toList();
     }
 
@@ -96,12 +98,7 @@ public final class SiprecRecorder implements RecorderDialect {
 
     @Override
     public void hangUpAll() {
-        dialogs.values().forEach(recorderDialog -> {
-            if (recorderDialog.end() == RecorderDialog.State.LIVE) {
-                userAgent.hangUp(recorderDialog.dialog());
-            }
-        });
-        dialogs.clear();
+        dialogs.hangUpAll();
     }
 
     private CompletableFuture<DestinationResult> invite(RecordingSessionSpec spec, String uri, DestinationRole role,
@@ -109,7 +106,7 @@ public final class SiprecRecorder implements RecorderDialect {
         RecorderDialog.Key key = new RecorderDialog.Key(spec.recordingId(), uri);
         RecorderDialog<SiprecSession> recorderDialog = new RecorderDialog<>(key, role, Dialect.SIPREC,
                 SiprecSession.start(spec, settings));
-        if (dialogs.putIfAbsent(key, recorderDialog) != null) {
+        if (!dialogs.claim(recorderDialog)) {
             return DialogOutcomes.done(result(key, role, DestinationStatus.REJECTED, null,
                     "recording " + key.recordingId() + " already has a dialog with " + uri));
         }
@@ -119,7 +116,7 @@ public final class SiprecRecorder implements RecorderDialect {
             target.removeParameter(Dialect.URI_PARAMETER);
             invite = messages.invite(target, recorderDialog.session());
         } catch (ParseException | IllegalArgumentException e) {
-            dialogs.remove(key, recorderDialog);
+            dialogs.forget(recorderDialog);
             return DialogOutcomes.done(result(key, role, DestinationStatus.UNREACHABLE, null, "bad recorder URI: " + e.getMessage()));
         }
         return userAgent.sendInitial(invite, recorderDialog, settings.timeoutMs())
@@ -133,7 +130,7 @@ public final class SiprecRecorder implements RecorderDialect {
             return new DestinationResult(key.uri(), recorderDialog.role(), Dialect.SIPREC, DestinationStatus.ESTABLISHED,
                     outcome.status(), null, SiprecMessages.sdpOf(outcome.response()).orElse(null));
         }
-        dialogs.remove(key, recorderDialog);
+        dialogs.forget(recorderDialog);
         if (outcome.isSuccess()) {
             return result(key, recorderDialog.role(), DestinationStatus.ENDED, outcome.status(),
                     "the recorder hung up right after answering");
@@ -174,7 +171,7 @@ public final class SiprecRecorder implements RecorderDialect {
                     DestinationStatus.ESTABLISHED, outcome.status(), null,
                     SiprecMessages.sdpOf(outcome.response()).orElse(null));
         }
-        endIfDialogGone(recorderDialog, outcome, "re-INVITE");
+        dialogs.endIfGone(recorderDialog, outcome, "re-INVITE");
         return DialogOutcomes.failure(key.uri(), recorderDialog.role(), Dialect.SIPREC, outcome);
     }
 
@@ -190,7 +187,7 @@ public final class SiprecRecorder implements RecorderDialect {
             return DialogOutcomes.done(result(key, destination.role(), DestinationStatus.ENDED, null,
                     noLiveDialog(key) + " (already ended)"));
         }
-        dialogs.remove(key, recorderDialog);
+        dialogs.forget(recorderDialog);
         Dialog dialog = recorderDialog.dialog();
         Request bye;
         try {
@@ -235,79 +232,17 @@ public final class SiprecRecorder implements RecorderDialect {
                 });
     }
 
-    /**
-     * Answers a request in a recording session's dialog. The dialog comes from the event: a
-     * recorder may send right after its 2xx, before the session is marked live.
-     */
     @Override
     @SuppressWarnings("unchecked")
     public void onRequest(RecorderDialog<?> owner, RequestEvent event, ServerTransaction transaction)
             throws ParseException {
-        RecorderDialog<SiprecSession> recorderDialog = (RecorderDialog<SiprecSession>) owner;
-        Request request = event.getRequest();
-        Dialog dialog = event.getDialog();
-        SiprecSession session = recorderDialog.session();
-        switch (request.getMethod()) {
-            case Request.BYE -> {
-                userAgent.answer(transaction, userAgent.response(Response.OK, request));
-                recorderHungUp(recorderDialog, request);
-            }
-            case Request.INVITE, Request.UPDATE -> {
-                boolean withSdp = Request.INVITE.equals(request.getMethod()) || SiprecMessages.sdpOf(request).isPresent();
-                userAgent.answer(transaction, messages.ok(request, session, withSdp));
-                if (RecordingMetadata.requestsSnapshot(SiprecMessages.textOf(request))) {
-                    sendSnapshot(recorderDialog, dialog);
-                }
-            }
-            case Request.INFO, Request.MESSAGE, Request.NOTIFY ->
-                    userAgent.answer(transaction, userAgent.response(Response.OK, request));
-            default -> userAgent.answer(transaction, userAgent.response(Response.METHOD_NOT_ALLOWED, request));
-        }
+        recorderRequests.onRequest((RecorderDialog<SiprecSession>) owner, event, transaction);
     }
 
-    private void recorderHungUp(RecorderDialog<SiprecSession> recorderDialog, Request bye) {
-        RecorderDialog.Key key = recorderDialog.key();
-        dialogs.remove(key, recorderDialog);
-        if (recorderDialog.end() == RecorderDialog.State.LIVE) {
-            String reason = DialogOutcomes.byeReason(bye);
-            LOG.info("Recording {}: recorder {}: {}", key.recordingId(), key.uri(), reason);
-            events.accept(new RecorderEvent(key.recordingId(), key.uri(), recorderDialog.role(),
-                    DialogOutcomes.byeCause(bye), reason));
-        }
-    }
-
-    /**
-     * A complete snapshot in an UPDATE of its own (RFC 7866 §9.2). It is built when its turn in the
-     * dialog comes, so a re-INVITE still waiting for its answer is in it once accepted.
-     */
-    private void sendSnapshot(RecorderDialog<SiprecSession> recorderDialog, Dialog dialog) {
-        long timeoutMs = recorderDialog.session().settings().timeoutMs();
-        userAgent.sendInDialog(dialog, () -> messages.snapshot(dialog, recorderDialog.session()), timeoutMs, ignored -> { })
-                .thenAccept(outcome -> {
-                    if (!outcome.isSuccess()) {
-                        LOG.warn("Recording {}: recorder {} did not take the metadata snapshot: {}",
-                                recorderDialog.key().recordingId(), recorderDialog.key().uri(), outcome.describe());
-                        endIfDialogGone(recorderDialog, outcome, "metadata snapshot");
-                    }
-                });
-    }
-
-    /** No answer, 408 or 481 to a request in the dialog: the dialog is gone (RFC 3261 §12.2.1.2). */
-    private void endIfDialogGone(RecorderDialog<SiprecSession> recorderDialog, SipOutcome outcome, String what) {
-        if (!DialogOutcomes.dialogGone(outcome)) {
-            return;
-        }
-        RecorderDialog.Key key = recorderDialog.key();
-        dialogs.remove(key, recorderDialog);
-        if (recorderDialog.end() == RecorderDialog.State.LIVE) {
-            if (DialogOutcomes.worthHangingUp(outcome)) {
-                userAgent.hangUp(recorderDialog.dialog());
-            }
-            LOG.warn("Recording {}: recording session with {} ended: {} to the {}", key.recordingId(), key.uri(),
-                    outcome.describe(), what);
-            events.accept(new RecorderEvent(key.recordingId(), key.uri(), recorderDialog.role(), outcome.status(),
-                    "recorder stopped answering: " + outcome.describe() + " to the " + what));
-        }
+    @Override
+    @SuppressWarnings("unchecked")
+    public void onBye(RecorderDialog<?> owner, Request bye) {
+        recorderRequests.recorderHungUp((RecorderDialog<SiprecSession>) owner, bye);
     }
 
     private static DestinationResult result(RecorderDialog.Key key, DestinationRole role, DestinationStatus status,

@@ -1,5 +1,7 @@
 package org.recgate.sip.siprec;
 
+import org.recgate.sip.session.DialectSettings;
+
 import org.recgate.sip.FailoverRule;
 
 /**
@@ -14,5 +16,5 @@ import org.recgate.sip.FailoverRule;
  * @param mediaPort          RTP port of the first m-line; the second uses {@code mediaPort + 2}
  */
 public record SiprecSettings(long timeoutMs, FailoverRule failover, String fromUser, String domain,
-                             String extensionNamespace, String mediaAddress, int mediaPort) {
+                             String extensionNamespace, String mediaAddress, int mediaPort) implements DialectSettings {
 }

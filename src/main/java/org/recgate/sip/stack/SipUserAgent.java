@@ -1,24 +1,11 @@
 package org.recgate.sip.stack;
 
 import gov.nist.javax.sip.SipStackImpl;
-import gov.nist.javax.sip.Utils;
-import gov.nist.javax.sip.address.AddressFactoryImpl;
-import gov.nist.javax.sip.header.HeaderFactoryImpl;
-import gov.nist.javax.sip.message.MessageFactoryImpl;
 import java.text.ParseException;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
 import java.util.TooManyListenersException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
@@ -33,17 +20,11 @@ import javax.sip.SipProvider;
 import javax.sip.SipStack;
 import javax.sip.TimeoutEvent;
 import javax.sip.TransactionAlreadyExistsException;
-import javax.sip.TransactionState;
 import javax.sip.TransactionTerminatedEvent;
 import javax.sip.address.Address;
-import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
-import javax.sip.address.URI;
-import javax.sip.header.CSeqHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.HeaderFactory;
-import javax.sip.header.ViaHeader;
-import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
@@ -51,24 +32,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The gateway's SIP user agent: one JAIN-SIP stack with one listening point (host, port,
- * transport), used as a UAC toward recorders.
+ * transport), used as a UAC toward recorders. It owns the stack's life and is its listener:
+ * requests from peers go to the {@link RequestHandler} inside a server transaction, answers to
+ * ours to {@link ClientRequests}. Messages are built by {@link SipMessageBuilder}.
  * <p>
- * Nothing here waits for an answer. {@link #sendInitial} and {@link #sendInDialog} hand the
- * request to the worker executor and return a future that completes when the final answer
- * arrives, when the timeout passes, or when the request cannot be sent; dependent stages run on
- * the worker, never on the stack's message thread (only a non-blocking {@code onAnswer} of
- * {@link #sendInDialog(Dialog, InDialogRequest, long, Consumer)} runs there). Every 2xx to an
- * INVITE is ACKed here; a 2xx that arrives after its request timed out is ACKed and hung up at
- * once, so no recorder keeps a session nobody knows of.
+ * Nothing here waits for an answer: {@link #sendInitial} and {@link #sendInDialog} return a
+ * future that completes on the worker (see {@link ClientRequests}), and requests in one dialog go
+ * one at a time ({@link InDialogOrder}).
  * <p>
- * Requests in one dialog go one at a time: each waits until the one before has its final answer
- * (and its ACK) or was given up. Two requests in flight at once in a dialog could overtake each
- * other (a lower CSeq arriving last is refused, RFC 3261 §12.2.2), and a re-INVITE or UPDATE
- * meeting another offer in progress gets 491 (RFC 3261 §14.1-14.2, RFC 3311 §5.2).
- * <p>
- * Stack settings follow the stack probe: automatic dialog support, one message thread
- * ({@code THREAD_POOL_SIZE=1} keeps provisional and final answers in order), a re-entrant
- * listener, cached TCP connections, and logging through SLF4J.
+ * Stack settings follow the stack probe ({@link SipStackProperties}): automatic dialog support,
+ * one message thread, a re-entrant listener, cached TCP connections, and logging through SLF4J.
  */
 public final class SipUserAgent implements SipListener {
 
@@ -84,18 +57,12 @@ public final class SipUserAgent implements SipListener {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(SipUserAgent.class);
-    private static final int MAX_FORWARDS = 70;
 
     private final String host;
     private final int port;
     private final String transport;
-    private final Executor worker;
-    private final HeaderFactory headers = new HeaderFactoryImpl();
-    private final AddressFactory addresses = new AddressFactoryImpl();
-    private final MessageFactory messages = new MessageFactoryImpl();
-    private final Set<PendingRequest> pending = ConcurrentHashMap.newKeySet();
-    /** Per dialog, the answer of its last request handed to {@link #sendInDialog}: the next one waits for it. */
-    private final Map<Dialog, CompletableFuture<SipOutcome>> lastInDialog = new ConcurrentHashMap<>();
+    private final SipMessageBuilder builder;
+    private final ClientRequests requests;
     private volatile SipStack stack;
     private volatile SipProvider provider;
     private volatile RequestHandler handler;
@@ -110,14 +77,15 @@ public final class SipUserAgent implements SipListener {
         this.host = host;
         this.port = port;
         this.transport = transport;
-        this.worker = worker;
+        this.builder = new SipMessageBuilder(host, port, transport, () -> provider.getNewCallId());
+        this.requests = new ClientRequests(worker, () -> provider);
     }
 
     /** Creates the stack and opens the listening point; requests from peers go to {@code requestHandler}. */
     public void start(RequestHandler requestHandler) {
         this.handler = requestHandler;
         try {
-            SipStack created = new SipStackImpl(stackProperties());
+            SipStack created = new SipStackImpl(SipStackProperties.userAgent(transport, port));
             ListeningPoint listeningPoint = created.createListeningPoint(host, port, transport);
             SipProvider createdProvider = created.createSipProvider(listeningPoint);
             createdProvider.addSipListener(this);
@@ -132,7 +100,7 @@ public final class SipUserAgent implements SipListener {
 
     /** Ends every request still waiting (NOT_SENT, "stopped") and stops the stack. */
     public void stop() {
-        pending.forEach(request -> request.complete(SipOutcome.notSent("the SIP stack stopped")));
+        requests.abandonAll("the SIP stack stopped");
         SipStack stopping = stack;
         stack = null;
         provider = null;
@@ -142,30 +110,8 @@ public final class SipUserAgent implements SipListener {
         }
     }
 
-    private Properties stackProperties() {
-        Properties properties = baseStackProperties("recgate-" + transport + "-" + port);
-        properties.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
-        return properties;
-    }
-
-    /**
-     * The JAIN-SIP settings every stack of the project uses: SLF4J logging, and one message thread
-     * so provisional and final answers arrive in order (docs/stack.md §3).
-     */
-    public static Properties baseStackProperties(String stackName) {
-        Properties properties = new Properties();
-        properties.setProperty("javax.sip.STACK_NAME", stackName);
-        properties.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "on");
-        properties.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
-        properties.setProperty("gov.nist.javax.sip.SERVER_LOGGER", SipMessageLog.class.getName());
-        properties.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "true");
-        properties.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "1");
-        properties.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
-        return properties;
-    }
-
     public HeaderFactory headers() {
-        return headers;
+        return builder.headers();
     }
 
     public String host() {
@@ -182,60 +128,35 @@ public final class SipUserAgent implements SipListener {
 
     /** Parses a recorder URI; only {@code sip:} and {@code sips:} URIs can be called. */
     public SipURI parseSipUri(String uri) throws ParseException {
-        URI parsed;
-        try {
-            parsed = addresses.createURI(uri.trim());
-        } catch (ParseException e) {
-            parsed = null;
-        }
-        if (!(parsed instanceof SipURI sipUri)) {
-            throw new ParseException("'" + uri + "' is not a SIP URI (sip:user@host[:port])", 0);
-        }
-        return sipUri;
+        return builder.parseSipUri(uri);
     }
 
-    /** {@code sip:user@host} (no port) — for From and for metadata AORs. */
+    /** {@code sip:user@host} (no port): for From and for metadata AORs. */
     public Address address(String user, String domain) throws ParseException {
-        return addresses.createAddress(addresses.createSipURI(user, domain));
+        return builder.address(user, domain);
     }
 
     /** Our own Contact: {@code <sip:user@host:port[;transport=tcp]>}. */
     public ContactHeader contact(String user) throws ParseException {
-        SipURI uri = addresses.createSipURI(user, host);
-        uri.setPort(port);
-        if (!ListeningPoint.UDP.equalsIgnoreCase(transport)) {
-            uri.setTransportParam(transport);
-        }
-        return headers.createContactHeader(addresses.createAddress(uri));
+        return builder.contact(user);
     }
 
     /** A request that starts a dialog: new Call-ID, CSeq 1, our Via, a From tag, To without tag. */
     public Request newRequest(String method, SipURI target, Address from) throws ParseException {
-        try {
-            ViaHeader via = headers.createViaHeader(host, port, transport, null);
-            return messages.createRequest((URI) target.clone(), method, provider.getNewCallId(),
-                    headers.createCSeqHeader(1L, method),
-                    headers.createFromHeader(from, Utils.getInstance().generateTag()),
-                    headers.createToHeader(addresses.createAddress((URI) target.clone()), null),
-                    List.of(via), headers.createMaxForwardsHeader(MAX_FORWARDS));
-        } catch (InvalidArgumentException e) {
-            throw new IllegalStateException("bad constant header value", e);
-        }
+        return builder.newRequest(method, target, from);
     }
 
     public Response response(int status, Request request) throws ParseException {
-        return messages.createResponse(status, request);
+        return builder.response(status, request);
     }
 
     /**
-     * Sends a request that creates a dialog (an initial INVITE). {@code dialogData} is attached
-     * to that dialog before anything is sent, so a request the peer sends in it right after its
-     * answer already finds it ({@link Dialog#getApplicationData()}).
+     * Sends a request that creates a dialog (an initial INVITE) or stands alone (MESSAGE).
+     * {@code dialogData} is attached to that dialog before anything is sent, so a request the
+     * peer sends in it right after its answer already finds it ({@link Dialog#getApplicationData()}).
      */
     public CompletableFuture<SipOutcome> sendInitial(Request request, Object dialogData, long timeoutMs) {
-        PendingRequest waiting = waitFor(ignored -> { });
-        send(waiting, () -> request, null, dialogData, timeoutMs);
-        return answerOf(waiting);
+        return requests.sendInitial(request, dialogData, timeoutMs);
     }
 
     /** Sends a request inside an existing dialog (re-INVITE, UPDATE, BYE), after the dialog's previous one. */
@@ -255,103 +176,12 @@ public final class SipUserAgent implements SipListener {
      */
     public CompletableFuture<SipOutcome> sendInDialog(Dialog dialog, InDialogRequest request, long timeoutMs,
                                                       Consumer<SipOutcome> onAnswer) {
-        PendingRequest waiting = waitFor(onAnswer);
-        CompletableFuture<SipOutcome> previous = lastInDialog.put(dialog, waiting.answer);
-        waiting.answer.whenComplete((outcome, error) -> lastInDialog.remove(dialog, waiting.answer));
-        if (previous == null) {
-            send(waiting, request, dialog, null, timeoutMs);
-        } else {
-            previous.whenComplete((outcome, error) -> send(waiting, request, dialog, null, timeoutMs));
-        }
-        return answerOf(waiting);
-    }
-
-    private PendingRequest waitFor(Consumer<SipOutcome> onAnswer) {
-        PendingRequest waiting = new PendingRequest(onAnswer);
-        pending.add(waiting);
-        waiting.answer.whenCompleteAsync((outcome, error) -> finished(waiting, outcome), worker);
-        return waiting;
-    }
-
-    /** Starts the request's clock and hands the sending to the worker. */
-    private void send(PendingRequest waiting, InDialogRequest request, Dialog dialog, Object dialogData, long timeoutMs) {
-        waiting.answer.completeOnTimeout(SipOutcome.timedOut("no final answer within " + timeoutMs + " ms"),
-                timeoutMs, TimeUnit.MILLISECONDS);
-        try {
-            worker.execute(() -> transmit(waiting, request, dialog, dialogData));
-        } catch (RejectedExecutionException e) {
-            waiting.complete(SipOutcome.notSent("the SIP user agent is stopping"));
-        }
-    }
-
-    private CompletableFuture<SipOutcome> answerOf(PendingRequest waiting) {
-        return waiting.answer.thenApplyAsync(Function.identity(), worker);
-    }
-
-    private void transmit(PendingRequest waiting, InDialogRequest requestToSend, Dialog dialog, Object dialogData) {
-        if (waiting.answer.isDone()) {
-            return; // timed out before a worker thread was free, or stopped: nobody waits for it any more
-        }
-        SipProvider current = provider;
-        if (current == null) {
-            waiting.complete(SipOutcome.notSent("the SIP user agent is not running"));
-            return;
-        }
-        Request request;
-        try {
-            request = requestToSend.create();
-        } catch (SipException | ParseException | RuntimeException e) {
-            LOG.debug("Could not build a request in dialog {}", dialog == null ? null : dialog.getDialogId(), e);
-            waiting.complete(SipOutcome.notSent("could not build the request: " + describe(e)));
-            return;
-        }
-        Slf4jStackLogger.sending(true);
-        try {
-            ClientTransaction transaction = current.getNewClientTransaction(request);
-            transaction.setApplicationData(waiting);
-            waiting.transaction = transaction;
-            if (dialog != null) {
-                dialog.sendRequest(transaction);
-                return;
-            }
-            if (dialogData != null && transaction.getDialog() != null) {
-                transaction.getDialog().setApplicationData(dialogData);
-            }
-            transaction.sendRequest();
-        } catch (SipException | RuntimeException e) {
-            LOG.debug("Could not send {}", request.getMethod(), e);
-            waiting.complete(SipOutcome.notSent("could not send " + request.getMethod() + ": " + describe(e)));
-        } finally {
-            Slf4jStackLogger.sending(false);
-        }
-    }
-
-    /** A request is done: forget it; an INVITE abandoned after a provisional answer is cancelled. */
-    private void finished(PendingRequest waiting, SipOutcome outcome) {
-        pending.remove(waiting);
-        ClientTransaction transaction = waiting.transaction;
-        if (outcome.kind() == SipOutcome.Kind.TIMED_OUT && transaction != null
-                && Request.INVITE.equals(transaction.getRequest().getMethod())
-                && transaction.getState() == TransactionState.PROCEEDING) {
-            try {
-                provider.getNewClientTransaction(transaction.createCancel()).sendRequest();
-            } catch (SipException | RuntimeException e) {
-                LOG.debug("Could not cancel a timed-out INVITE", e);
-            }
-        }
+        return requests.sendInDialog(dialog, request, timeoutMs, onAnswer);
     }
 
     /** Sends BYE in the dialog without waiting for its answer (clean-up, shutdown). */
     public void hangUp(Dialog dialog) {
-        SipProvider current = provider;
-        if (current == null) {
-            return;
-        }
-        try {
-            dialog.sendRequest(current.getNewClientTransaction(dialog.createRequest(Request.BYE)));
-        } catch (SipException | RuntimeException e) {
-            LOG.debug("Could not send BYE in dialog {}", dialog.getDialogId(), e);
-        }
+        requests.hangUp(dialog);
     }
 
     /** Sends a response on a server transaction; a failure is logged (the peer will retransmit or give up). */
@@ -364,6 +194,10 @@ public final class SipUserAgent implements SipListener {
         }
     }
 
+    /**
+     * A request from a peer, in a server transaction of its own. An ACK is never answered (RFC
+     * 3261 §17), so it gets none; a retransmission finds its transaction and is answered by the stack.
+     */
     @Override
     public void processRequest(RequestEvent event) {
         Request request = event.getRequest();
@@ -393,55 +227,21 @@ public final class SipUserAgent implements SipListener {
         }
     }
 
+    /** An answer to one of our requests. */
     @Override
     public void processResponse(ResponseEvent event) {
-        Response response = event.getResponse();
-        if (response.getStatusCode() < 200) {
-            return;
-        }
-        CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
-        boolean invite2xx = Request.INVITE.equals(cseq.getMethod()) && response.getStatusCode() / 100 == 2;
-        ClientTransaction transaction = event.getClientTransaction();
-        PendingRequest request = transaction != null && transaction.getApplicationData() instanceof PendingRequest waiting
-                ? waiting : null;
-        SipOutcome outcome = SipOutcome.answered(response, event.getDialog());
-        if (request != null) {
-            request.answered(outcome); // before the ACK: the peer may send its next request as soon as it has it
-        }
-        if (invite2xx) {
-            acknowledge(event.getDialog(), cseq.getSeqNumber());
-        }
-        // completed after the ACK, so the dialog's next request never goes out ahead of it
-        boolean expected = request != null && request.complete(outcome);
-        if (!expected && invite2xx && transaction != null && event.getDialog() != null) {
-            LOG.info("Hanging up a late 2xx to an INVITE that had already timed out (Call-ID {})",
-                    event.getDialog().getCallId().getCallId());
-            hangUp(event.getDialog());
-        }
-    }
-
-    private void acknowledge(Dialog dialog, long cseq) {
-        if (dialog == null) {
-            return;
-        }
-        try {
-            dialog.sendAck(dialog.createAck(cseq));
-        } catch (SipException | InvalidArgumentException | RuntimeException e) {
-            LOG.warn("Could not ACK a 2xx in dialog {}: {}", dialog.getDialogId(), describe(e));
-        }
-    }
-
-    @Override
-    public void processTimeout(TimeoutEvent event) {
-        if (!event.isServerTransaction()
-                && event.getClientTransaction().getApplicationData() instanceof PendingRequest request) {
-            request.complete(SipOutcome.timedOut("no final answer (SIP transaction timeout)"));
-        }
+        requests.onResponse(event);
     }
 
     @Override
     public void processIOException(IOExceptionEvent event) {
         LOG.warn("SIP transport error with {}:{} over {}", event.getHost(), event.getPort(), event.getTransport());
+    }
+
+    /** A transaction the stack gave up: for one of ours, no final answer came. */
+    @Override
+    public void processTimeout(TimeoutEvent event) {
+        requests.onTimeout(event);
     }
 
     @Override
@@ -454,7 +254,8 @@ public final class SipUserAgent implements SipListener {
         LOG.debug("SIP dialog {} terminated", event.getDialog().getDialogId());
     }
 
-    private static String describe(Exception e) {
+    /** An exception for a result's detail: its message, and its root cause when it has one. */
+    static String describe(Exception e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
@@ -465,33 +266,5 @@ public final class SipUserAgent implements SipListener {
     @Override
     public String toString() {
         return transport + ":" + host + ":" + port;
-    }
-
-    /** A request waiting for its final answer; attached to its client transaction. */
-    private static final class PendingRequest {
-        private final Consumer<SipOutcome> onAnswer;
-        private final CompletableFuture<SipOutcome> answer = new CompletableFuture<>();
-        private volatile ClientTransaction transaction;
-
-        private PendingRequest(Consumer<SipOutcome> onAnswer) {
-            this.onAnswer = onAnswer;
-        }
-
-        /** The final answer arrived while the request is still waited for: tells {@code onAnswer}. */
-        void answered(SipOutcome outcome) {
-            if (answer.isDone()) {
-                return;
-            }
-            try {
-                onAnswer.accept(outcome);
-            } catch (RuntimeException e) {
-                LOG.warn("Handling the answer {} failed", outcome.describe(), e);
-            }
-        }
-
-        /** True when this outcome is the first (the one the caller sees). */
-        boolean complete(SipOutcome outcome) {
-            return answer.complete(outcome);
-        }
     }
 }

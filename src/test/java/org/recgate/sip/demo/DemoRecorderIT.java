@@ -44,8 +44,8 @@ import org.recgate.sip.RecorderOperation;
 import org.recgate.sip.RecorderRequest;
 import org.recgate.sip.RecorderResponse;
 import org.recgate.sip.RecordingSessionSpec;
-import org.recgate.sip.SipRecorderComponent;
-import org.recgate.sip.SipRecorderConfiguration;
+import org.recgate.sip.component.SipRecorderComponent;
+import org.recgate.sip.component.SipRecorderConfiguration;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -101,7 +101,7 @@ class DemoRecorderIT {
     @ValueSource(strings = {"udp", "tcp"})
     void startPauseResumeUpdateStop(String transport) throws Exception {
         DemoRecorder recorder = "udp".equals(transport) ? udpRecorder : tcpRecorder;
-        String endpoint = ("udp".equals(transport) ? "sip-recorder" : "sip-recorder-tcp") + ":recorders";
+        String endpoint = ("udp".equals(transport) ? "sip-recorder" : "sip-recorder-tcp") + ":session";
         RecordingSessionSpec spec = spec(Map.of("campaign", "spring"));
         RecorderDestination destination = RecorderDestination.of(recorder.uri(), DestinationRole.PRIMARY, Dialect.SIPREC);
         Path file = recorder.folder().resolve(spec.recordingId() + ".json");
@@ -167,7 +167,7 @@ class DemoRecorderIT {
     void msmlStartPauseResumeStop(String transport) throws Exception {
         boolean udp = "udp".equals(transport);
         DemoRecorder recorder = udp ? udpRecorder : tcpRecorder;
-        String endpoint = (udp ? "sip-recorder" : "sip-recorder-tcp") + ":recorders";
+        String endpoint = (udp ? "sip-recorder" : "sip-recorder-tcp") + ":session";
         RecordingSessionSpec spec = spec(Map.of("campaign", "spring"));
         RecorderDestination destination = udp
                 ? RecorderDestination.of(recorder.uri(), DestinationRole.PRIMARY, Dialect.MSML)
@@ -257,7 +257,7 @@ class DemoRecorderIT {
         RecordingSessionSpec spec = spec(Map.of());
         RecorderDestination destination = RecorderDestination.of(recorder.uri(), DestinationRole.PRIMARY, Dialect.SIPREC);
         try {
-            DestinationResult started = only(send("sip-recorder:recorders", RecorderOperation.START, spec, destination));
+            DestinationResult started = only(send("sip-recorder:session", RecorderOperation.START, spec, destination));
             assertEquals(DestinationStatus.ESTABLISHED, started.status(), started::toString);
         } finally {
             recorder.stop();
@@ -265,7 +265,7 @@ class DemoRecorderIT {
         JsonNode json = awaitFile(folder.resolve(spec.recordingId() + ".json"), "stopped", "started", "stopped");
         assertEquals("demo recorder stopped", json.at("/events/1/cause").asText());
         // The gateway still has the session; its STOP now gets no answer.
-        DestinationResult stop = only(send("sip-recorder:recorders?timeoutMs=300", RecorderOperation.STOP, spec, destination));
+        DestinationResult stop = only(send("sip-recorder:session?timeoutMs=300", RecorderOperation.STOP, spec, destination));
         assertEquals(DestinationStatus.ENDED, stop.status(), stop::toString);
     }
 

@@ -213,11 +213,11 @@ class MsmlBodiesTest {
         RecorderDestination primary = new RecorderDestination(List.of("sip:a", "sip:b"), DestinationRole.PRIMARY, Dialect.MSML);
         RecorderDestination sameServer = new RecorderDestination(List.of("sip:a", "sip:b"), DestinationRole.DUPLICATE, Dialect.MSML);
         RecorderDestination otherServer = new RecorderDestination(List.of("sip:c"), DestinationRole.DUPLICATE, Dialect.MSML);
-        assertEquals(List.of(List.of(0, 1)), MsmlRecorder.dialogGroups(List.of(primary, sameServer)));
-        assertEquals(List.of(List.of(1, 0)), MsmlRecorder.dialogGroups(List.of(sameServer, primary)).stream()
+        assertEquals(List.of(List.of(0, 1)), MsmlSetup.dialogGroups(List.of(primary, sameServer)));
+        assertEquals(List.of(List.of(1, 0)), MsmlSetup.dialogGroups(List.of(sameServer, primary)).stream()
                 .map(group -> group).toList(), "the primary's record comes first");
-        assertEquals(List.of(List.of(0), List.of(1)), MsmlRecorder.dialogGroups(List.of(primary, otherServer)));
-        assertEquals(List.of(List.of(0)), MsmlRecorder.dialogGroups(List.of(sameServer)));
+        assertEquals(List.of(List.of(0), List.of(1)), MsmlSetup.dialogGroups(List.of(primary, otherServer)));
+        assertEquals(List.of(List.of(0)), MsmlSetup.dialogGroups(List.of(sameServer)));
     }
 
     /**

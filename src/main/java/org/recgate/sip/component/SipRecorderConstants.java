@@ -1,6 +1,8 @@
-package org.recgate.sip;
+package org.recgate.sip.component;
 
 import org.apache.camel.spi.Metadata;
+import org.recgate.sip.DestinationRole;
+import org.recgate.sip.RecorderOperation;
 
 /** The headers {@code sip-recorder} sets. */
 public final class SipRecorderConstants {

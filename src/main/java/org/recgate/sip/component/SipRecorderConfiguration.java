@@ -1,4 +1,4 @@
-package org.recgate.sip;
+package org.recgate.sip.component;
 
 import gov.nist.javax.sip.address.AddressFactoryImpl;
 import java.text.ParseException;
@@ -10,6 +10,11 @@ import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
+import org.recgate.sip.Dialect;
+import org.recgate.sip.FailoverRule;
+import org.recgate.sip.RecorderDestination;
+import org.recgate.sip.RecorderRequest;
+import org.recgate.sip.RecorderResponse;
 import org.recgate.sip.msml.MsmlSettings;
 import org.recgate.sip.msml.RecordDestination;
 import org.recgate.sip.siprec.RecordingMetadata;
@@ -20,8 +25,10 @@ import org.recgate.sip.siprec.SiprecSettings;
  * <p>
  * {@code host}, {@code port} and {@code transport} are the component's SIP listening point:
  * set them on the component (one SIP stack per component, shared by every endpoint); an endpoint
- * URI that sets them is refused. Every other option can be set on the component (the default for
- * its endpoints) and overridden per endpoint URI.
+ * URI that sets them is refused. {@code messageTo} ({@code sip-recorder:message}) and {@code batch}
+ * ({@code sip-recorder:session}) belong to one kind of endpoint each. Every other option can be set
+ * on the component (the default for its endpoints, through the component's setters of the same
+ * name) and overridden per endpoint URI. Each {@code defaultValue} is the field's initial value.
  */
 @UriParams
 public class SipRecorderConfiguration implements Cloneable {
@@ -69,6 +76,9 @@ public class SipRecorderConfiguration implements Cloneable {
     private String messageTo;
     @UriParam(label = "producer", defaultValue = DEFAULT_MESSAGE_CONTENT_TYPE)
     private String messageContentType = DEFAULT_MESSAGE_CONTENT_TYPE;
+    @UriParam(label = "producer", defaultValue = "false")
+    @Metadata(description = "sip-recorder:session only: the body is a List of requests")
+    private boolean batch = false;
 
     public String getHost() {
         return host;
@@ -244,8 +254,8 @@ public class SipRecorderConfiguration implements Cloneable {
 
     /**
      * SIP URIs (comma-separated) that get the exchange body as a SIP MESSAGE (RFC 3428), each one
-     * its own request. When set, the endpoint's producer sends MESSAGEs instead of driving
-     * recording sessions. Empty: a recording producer.
+     * its own request. {@code sip-recorder:message} only. Empty: nothing is sent (the body out is
+     * an empty list), so a route can keep the endpoint while its targets are not configured.
      */
     public void setMessageTo(String messageTo) {
         this.messageTo = messageTo;
@@ -258,6 +268,20 @@ public class SipRecorderConfiguration implements Cloneable {
     /** The Content-Type of the MESSAGE bodies ({@code messageTo}): a {@code type/subtype}. */
     public void setMessageContentType(String messageContentType) {
         this.messageContentType = messageContentType;
+    }
+
+    public boolean isBatch() {
+        return batch;
+    }
+
+    /**
+     * {@code sip-recorder:session} only. {@code true}: the body is a {@code List<RecorderRequest>}
+     * (one per recording of a call), all done at once, and the body out is the
+     * {@code List<RecorderResponse>} in the same order. {@code false}: the body is one
+     * {@code RecorderRequest}, and a list body is refused, so a route says which one it sends.
+     */
+    public void setBatch(boolean batch) {
+        this.batch = batch;
     }
 
     /** The URIs of {@code messageTo}, trimmed, in order; empty when the option is not set. */

@@ -1,4 +1,4 @@
-package org.recgate.sip;
+package org.recgate.sip.component;
 
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
@@ -10,48 +10,32 @@ import javax.sip.message.Request;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
-import org.apache.camel.support.DefaultAsyncProducer;
+import org.recgate.sip.MessageResult;
 import org.recgate.sip.stack.SipOutcome;
 import org.recgate.sip.stack.SipUserAgent;
 
 /**
- * The producer of an endpoint with {@code messageTo}: sends the exchange body (text) as a SIP
- * MESSAGE (RFC 3428) to every target at once, through the component's SIP stack, and leaves one
- * {@link MessageResult} per target, in {@code messageTo} order, as the body.
+ * The producer of {@code sip-recorder:message?messageTo=...}: sends the exchange body (text) as a
+ * SIP MESSAGE (RFC 3428) to every target at once, through the component's SIP stack, and leaves
+ * one {@link MessageResult} per target, in {@code messageTo} order, as the body (an empty list
+ * when {@code messageTo} is empty: nothing is sent).
  * <p>
  * Pager mode (RFC 3428 §2): each MESSAGE is a request of its own, outside any dialog, with a new
  * Call-ID and no Contact. Non-blocking like {@link SipRecorderProducer}: the callback completes
  * when every target has its final answer, its timeout ({@code timeoutMs}) or its failure. A
  * failed delivery is a result, not an exception.
  */
-public class SipMessageProducer extends DefaultAsyncProducer {
+public class SipMessageProducer extends SipComponentProducer<SipUserAgent> {
 
     private static final String METHOD = "MESSAGE"; // RFC 3428 §4; javax.sip has no constant for it
     /** RFC 3428 §9: a MESSAGE outside a media session is at most 1300 bytes unless congestion-controlled. */
-    static final int MAX_UDP_MESSAGE_BYTES = 1300;
+    public static final int MAX_UDP_MESSAGE_BYTES = 1300;
 
-    private final SipRecorderConfiguration configuration;
     private final List<String> targets;
-    private SipUserAgent userAgent;
 
     public SipMessageProducer(SipRecorderEndpoint endpoint) {
-        super(endpoint);
-        this.configuration = endpoint.getConfiguration();
+        super(endpoint, SipRecorderComponent::userAgent);
         this.targets = configuration.messageTargets();
-    }
-
-    @Override
-    public SipRecorderEndpoint getEndpoint() {
-        return (SipRecorderEndpoint) super.getEndpoint();
-    }
-
-    @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        userAgent = getEndpoint().getComponent().userAgent();
-        if (userAgent == null) {
-            throw new IllegalStateException("the sip-recorder component is not started");
-        }
     }
 
     @Override
@@ -95,7 +79,7 @@ public class SipMessageProducer extends DefaultAsyncProducer {
             return CompletableFuture.completedFuture(new MessageResult(target, false, null, "the MESSAGE is " + size
                     + " bytes, more than RFC 3428 §9 allows over UDP (" + MAX_UDP_MESSAGE_BYTES + "); not sent"));
         }
-        return userAgent.sendInitial(request, null, configuration.getTimeoutMs())
+        return started().sendInitial(request, null, configuration.getTimeoutMs())
                 .thenApply(outcome -> result(target, outcome))
                 // e.g. the worker pool refusing work while the component stops: still a result
                 .exceptionally(error -> new MessageResult(target, false, null, "MESSAGE not sent: " + error.getMessage()));
@@ -103,6 +87,7 @@ public class SipMessageProducer extends DefaultAsyncProducer {
 
     /** RFC 3428 §4: Request-URI and To are the target; From is ours; the body with its Content-Type. */
     private Request message(String target, byte[] body) throws ParseException {
+        SipUserAgent userAgent = started();
         SipURI uri = userAgent.parseSipUri(target);
         String domain = configuration.getDomain() == null || configuration.getDomain().isBlank()
                 ? userAgent.host() : configuration.getDomain();
@@ -116,7 +101,7 @@ public class SipMessageProducer extends DefaultAsyncProducer {
     /** The target's {@code ;transport=}, else the listening point's. */
     private boolean overTcp(Request request) {
         String transport = ((SipURI) request.getRequestURI()).getTransportParam();
-        return "tcp".equalsIgnoreCase(transport == null ? userAgent.transport() : transport);
+        return "tcp".equalsIgnoreCase(transport == null ? started().transport() : transport);
     }
 
     private static MessageResult result(String target, SipOutcome outcome) {

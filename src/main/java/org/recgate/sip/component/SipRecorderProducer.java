@@ -1,6 +1,7 @@
-package org.recgate.sip;
+package org.recgate.sip.component;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -10,7 +11,13 @@ import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
-import org.apache.camel.support.DefaultAsyncProducer;
+import org.recgate.sip.DestinationResult;
+import org.recgate.sip.DestinationStatus;
+import org.recgate.sip.Dialect;
+import org.recgate.sip.RecorderDestination;
+import org.recgate.sip.RecorderRequest;
+import org.recgate.sip.RecorderResponse;
+import org.recgate.sip.session.DialectSettings;
 import org.recgate.sip.session.DialogOutcomes;
 import org.recgate.sip.session.RecorderDialect;
 import org.recgate.sip.session.RecorderDialects;
@@ -22,47 +29,29 @@ import org.recgate.sip.session.RecorderDialects;
  * of its (first) URI, else {@link RecorderDestination#dialect()}, else the endpoint's
  * {@code dialect} option.
  * <p>
- * The body may also be a {@code List} of requests (one per recording of a call): all are done at
- * once and the body out is the {@code List} of their responses, in the same order. That is the
- * route's fan-out without a parallel splitter's thread hop and exchange copies per recording.
+ * With {@code batch=true} ({@code sip-recorder:session?batch=true}) the body is a {@code List} of
+ * requests (one per recording of a call): all are done at once and the body out is the
+ * {@code List} of their responses, in the same order. That is the route's fan-out without a
+ * parallel splitter's thread hop and exchange copies per recording. The option, not the body's
+ * type, decides: a list without it, or a single request with it, is refused.
  * <p>
  * Non-blocking: {@link #process(Exchange, AsyncCallback)} sends and returns {@code false}; the
  * callback completes when the last destination has its answer, timeout or failure. No thread
  * waits for a SIP answer.
  */
-public class SipRecorderProducer extends DefaultAsyncProducer {
-
-    private final SipRecorderConfiguration configuration;
-    private RecorderDialects dialects;
+public class SipRecorderProducer extends SipComponentProducer<RecorderDialects> {
 
     public SipRecorderProducer(SipRecorderEndpoint endpoint) {
-        super(endpoint);
-        this.configuration = endpoint.getConfiguration();
-    }
-
-    @Override
-    public SipRecorderEndpoint getEndpoint() {
-        return (SipRecorderEndpoint) super.getEndpoint();
-    }
-
-    @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        dialects = getEndpoint().getComponent().dialects();
-        if (dialects == null) {
-            throw new IllegalStateException("the sip-recorder component is not started");
-        }
+        super(endpoint, SipRecorderComponent::dialects);
     }
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        Object body = exchange.getIn().getBody();
-        boolean batch = body instanceof List;
+        boolean batch = configuration.isBatch();
         List<RecorderRequest> requests;
         List<List<CompletableFuture<DestinationResult>>> results = new ArrayList<>();
         try {
-            requests = batch ? requests(exchange, (List<?>) body)
-                    : List.of(exchange.getIn().getMandatoryBody(RecorderRequest.class));
+            requests = batch ? batch(exchange) : List.of(single(exchange));
             for (RecorderRequest request : requests) {
                 if (request.operation() == null || request.session() == null) {
                     throw new IllegalArgumentException("a RecorderRequest needs an operation and a session: " + request);
@@ -90,10 +79,25 @@ public class SipRecorderProducer extends DefaultAsyncProducer {
         return false;
     }
 
-    /** A batch body: every element must be a RecorderRequest. */
-    private static List<RecorderRequest> requests(Exchange exchange, List<?> body) throws InvalidPayloadException {
-        List<RecorderRequest> requests = new ArrayList<>(body.size());
-        for (Object element : body) {
+    /** Without {@code batch}: one RecorderRequest; a collection is refused rather than taken as one. */
+    private static RecorderRequest single(Exchange exchange) throws InvalidPayloadException {
+        Object body = exchange.getIn().getBody();
+        if (body instanceof Collection<?> many) {
+            throw new IllegalArgumentException("sip-recorder:session got a body of " + many.size()
+                    + " elements: a List of RecorderRequests needs batch=true (sip-recorder:session?batch=true)");
+        }
+        return exchange.getIn().getMandatoryBody(RecorderRequest.class);
+    }
+
+    /** With {@code batch}: a List whose every element is a RecorderRequest. */
+    private static List<RecorderRequest> batch(Exchange exchange) throws InvalidPayloadException {
+        Object body = exchange.getIn().getBody();
+        if (!(body instanceof List<?> list)) {
+            throw new IllegalArgumentException("sip-recorder:session?batch=true takes a List of RecorderRequests, not "
+                    + (body == null ? "an empty body" : "a " + body.getClass().getName()));
+        }
+        List<RecorderRequest> requests = new ArrayList<>(list.size());
+        for (Object element : list) {
             if (!(element instanceof RecorderRequest request)) {
                 throw new InvalidPayloadException(exchange, RecorderRequest.class);
             }
@@ -121,7 +125,7 @@ public class SipRecorderProducer extends DefaultAsyncProducer {
             byDialect.computeIfAbsent(dialect, ignored -> new ArrayList<>()).add(i);
         }
         byDialect.forEach((dialect, indexes) -> {
-            RecorderDialect recorder = dialects.of(dialect).orElse(null);
+            RecorderDialect recorder = started().of(dialect).orElse(null);
             if (recorder == null) {
                 indexes.forEach(i -> results.set(i, DialogOutcomes.done(new DestinationResult(destinations.get(i).uri(),
                         destinations.get(i).role(), dialect, DestinationStatus.UNREACHABLE, null,
@@ -129,7 +133,7 @@ public class SipRecorderProducer extends DefaultAsyncProducer {
                 return;
             }
             List<CompletableFuture<DestinationResult>> done = recorder.perform(request.operation(), request.session(),
-                    indexes.stream().map(destinations::get).toList(), configuration);
+                    indexes.stream().map(destinations::get).toList(), settingsFor(recorder));
             for (int i = 0; i < indexes.size(); i++) {
                 results.set(indexes.get(i), done.get(i));
             }
@@ -158,5 +162,13 @@ public class SipRecorderProducer extends DefaultAsyncProducer {
         } catch (RuntimeException e) {
             exchange.setException(e);
         }
+    }
+
+    /** The dialect's settings, from this endpoint's options. */
+    private DialectSettings settingsFor(RecorderDialect recorder) {
+        return switch (recorder.dialect()) {
+            case MSML -> configuration.msmlSettings();
+            case SIPREC -> configuration.siprecSettings();
+        };
     }
 }

@@ -1,34 +1,35 @@
-package org.recgate.sip;
+package org.recgate.sip.component;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
+import org.recgate.sip.RecorderEvent;
 
 /**
- * Delivers what recorders do on their own: one exchange per {@link RecorderEvent} (a recorder
- * hung up, an MSML dialog exited without the gateway asking, or a session stopped answering). Every started consumer of the component gets every
- * event.
+ * The consumer of {@code sip-recorder:events}: delivers what recorders do on their own, one
+ * exchange per {@link RecorderEvent} (a recorder hung up, an MSML dialog exited without the
+ * gateway asking, or a session stopped answering). Every started consumer of the component gets
+ * every event.
  */
 public class SipRecorderConsumer extends DefaultConsumer {
 
+    /** The component's recorder events go to every consumer it has. */
+    private final SipRecorderComponent component;
+
     public SipRecorderConsumer(SipRecorderEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
-    }
-
-    @Override
-    public SipRecorderEndpoint getEndpoint() {
-        return (SipRecorderEndpoint) super.getEndpoint();
+        this.component = endpoint.getComponent();
     }
 
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        getEndpoint().getComponent().addConsumer(this);
+        component.addConsumer(this);
     }
 
     @Override
     protected void doStop() throws Exception {
-        getEndpoint().getComponent().removeConsumer(this);
+        component.removeConsumer(this);
         super.doStop();
     }
 

@@ -1,0 +1,239 @@
+package org.recgate.sip.component;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+import org.recgate.sip.Dialect;
+import org.recgate.sip.RecorderEvent;
+import org.recgate.sip.RecorderRequest;
+import org.recgate.sip.RecorderResponse;
+import org.recgate.sip.msml.MsmlRecorder;
+import org.recgate.sip.session.RecorderDialects;
+import org.recgate.sip.siprec.SiprecRecorder;
+import org.recgate.sip.stack.SipUserAgent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code sip-recorder:} component: the gateway as a SIP user agent client toward recording
+ * servers (SIPREC, RFC 7866) and media servers (MSML, RFC 5707). {@code to("sip-recorder:session")}
+ * starts, pauses, resumes, updates and stops recording sessions ({@link RecorderRequest} in,
+ * {@link RecorderResponse} out); {@code from("sip-recorder:events")} delivers what recorders do on
+ * their own ({@link RecorderEvent}); {@code to("sip-recorder:message?messageTo=sip:...")} sends the
+ * body as a SIP MESSAGE ({@link SipMessageProducer}). docs/sip-recorder.md describes it.
+ * <p>
+ * Camel finds it by its scheme, like its own components
+ * ({@code META-INF/services/org/apache/camel/component/sip-recorder}), and Camel main binds
+ * {@code camel.component.sip-recorder.<option>} properties to the setters below; each sets the
+ * option of the {@linkplain #getConfiguration() configuration} all endpoints start from a copy of
+ * (the defaults are those of {@link SipRecorderConfiguration}).
+ * <p>
+ * One SIP stack per component, listening on the configuration's host, port and transport, shared
+ * by every endpoint; it lives from {@link #doStart()} to {@link #doStop()}. Stopping hangs up the
+ * sessions still live, so no recorder keeps recording for a gateway that is gone.
+ */
+@Component("sip-recorder")
+public class SipRecorderComponent extends DefaultComponent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SipRecorderComponent.class);
+    private static final Set<String> LISTENING_POINT_OPTIONS = Set.of("host", "port", "transport");
+
+    @Metadata(description = "The component's options; endpoints start from a copy of them")
+    private SipRecorderConfiguration configuration = new SipRecorderConfiguration();
+
+    private final List<SipRecorderConsumer> consumers = new CopyOnWriteArrayList<>();
+    private ExecutorService worker;
+    private SipUserAgent userAgent;
+    private RecorderDialects dialects;
+
+    public SipRecorderComponent() {
+    }
+
+    public SipRecorderComponent(SipRecorderConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    public SipRecorderConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** All options at once (listening point, and the defaults of its endpoints). */
+    public void setConfiguration(SipRecorderConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    /**
+     * The address the SIP stack listens on; it also goes into Via and Contact (RFC 3261 §8.1.1.7,
+     * §8.1.1.8), so it must be one recorders can reach, not a wildcard. Default {@code 127.0.0.1}.
+     */
+    public void setHost(String host) {
+        configuration.setHost(host);
+    }
+
+    /** The port the SIP stack listens on. Default {@code 5062}. */
+    public void setPort(int port) {
+        configuration.setPort(port);
+    }
+
+    /** {@code udp} or {@code tcp}: the listening point's transport, and that of every request. Default {@code udp}. */
+    public void setTransport(String transport) {
+        configuration.setTransport(transport);
+    }
+
+    /** Endpoint default: how long each SIP request waits for its final answer, in ms (per failover candidate). Default 5000. */
+    public void setTimeoutMs(long timeoutMs) {
+        configuration.setTimeoutMs(timeoutMs);
+    }
+
+    /** Endpoint default: the dialect of a destination that names none, {@code siprec} or {@code msml}. Default siprec. */
+    public void setDialect(Dialect dialect) {
+        configuration.setDialect(dialect);
+    }
+
+    /** Endpoint default: the user part of From and of our Contact. Default {@code recgate}. */
+    public void setFromUser(String fromUser) {
+        configuration.setFromUser(fromUser);
+    }
+
+    /** Endpoint default: the host part of From and of the participants' AORs. Default: the listening host. */
+    public void setDomain(String domain) {
+        configuration.setDomain(domain);
+    }
+
+    /** Endpoint default: the namespace of our {@code <rg:tlib>} element (not RFC 7865's). Default {@code urn:recgate:tlib:1}. */
+    public void setMetadataNamespace(String metadataNamespace) {
+        configuration.setMetadataNamespace(metadataNamespace);
+    }
+
+    /** Endpoint default: the final answers to a setup INVITE after which the next candidate is tried. Default {@code 408,5xx,6xx}. */
+    public void setFailoverOnStatus(String failoverOnStatus) {
+        configuration.setFailoverOnStatus(failoverOnStatus);
+    }
+
+    /** Endpoint default: the media source address of the SDP offer ({@code c=}, {@code o=}). Default: the listening host. */
+    public void setMediaAddress(String mediaAddress) {
+        configuration.setMediaAddress(mediaAddress);
+    }
+
+    /** Endpoint default: the RTP port of the offer's first m-line (the second is this + 2). Default 40000. */
+    public void setMediaPort(int mediaPort) {
+        configuration.setMediaPort(mediaPort);
+    }
+
+    /** Endpoint default: the Content-Type of MSML bodies in INFO. Default {@code application/vnd.radisys.msml+xml}. */
+    public void setMsmlContentType(String msmlContentType) {
+        configuration.setMsmlContentType(msmlContentType);
+    }
+
+    /** Endpoint default: the MSML {@code <record dest>} template. Default {@code file:///recordings/{fileName}{suffix}.wav}. */
+    public void setMsmlRecordDest(String msmlRecordDest) {
+        configuration.setMsmlRecordDest(msmlRecordDest);
+    }
+
+    /** Endpoint default: the MSML {@code <record format>} (RFC 5707 §9.7.4). Default {@code audio/wav}. */
+    public void setMsmlRecordFormat(String msmlRecordFormat) {
+        configuration.setMsmlRecordFormat(msmlRecordFormat);
+    }
+
+    /** Endpoint default: the MSML {@code <record maxtime>}, in {@code s} or {@code ms}. Default {@code 7200s}. */
+    public void setMsmlMaxTime(String msmlMaxTime) {
+        configuration.setMsmlMaxTime(msmlMaxTime);
+    }
+
+    /** Endpoint default: the Content-Type of the bodies {@code sip-recorder:message} sends. Default {@code application/json}. */
+    public void setMessageContentType(String messageContentType) {
+        configuration.setMessageContentType(messageContentType);
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        SipRecorderEndpoint.Purpose purpose = SipRecorderEndpoint.Purpose.ofPath(remaining);
+        for (String option : LISTENING_POINT_OPTIONS) {
+            if (parameters.containsKey(option)) {
+                throw new IllegalArgumentException("sip-recorder: '" + option
+                        + "' belongs to the component (one SIP listening point for all endpoints), not to " + uri);
+            }
+        }
+        SipRecorderConfiguration endpointConfiguration = configuration.copy();
+        setProperties(endpointConfiguration, parameters);
+        endpointConfiguration.validate();
+        requireOptionsOf(purpose, endpointConfiguration, uri);
+        return new SipRecorderEndpoint(uri, this, purpose, endpointConfiguration);
+    }
+
+    /** {@code messageTo} and {@code batch} mean something to one kind of endpoint each: elsewhere they are refused. */
+    private static void requireOptionsOf(SipRecorderEndpoint.Purpose purpose, SipRecorderConfiguration options, String uri) {
+        if (purpose != SipRecorderEndpoint.Purpose.MESSAGE && !options.messageTargets().isEmpty()) {
+            throw new IllegalArgumentException("sip-recorder: messageTo is an option of sip-recorder:message, not of " + uri);
+        }
+        if (purpose != SipRecorderEndpoint.Purpose.SESSION && options.isBatch()) {
+            throw new IllegalArgumentException("sip-recorder: batch is an option of sip-recorder:session, not of " + uri);
+        }
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        configuration.validate();
+        worker = getCamelContext().getExecutorServiceManager().newDefaultThreadPool(this, "SipRecorder");
+        userAgent = new SipUserAgent(configuration.getHost(), configuration.getPort(), configuration.getTransport(), worker);
+        dialects = new RecorderDialects(userAgent, List.of(new SiprecRecorder(userAgent, this::publish),
+                new MsmlRecorder(userAgent, this::publish)));
+        userAgent.start(dialects);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (dialects != null) {
+            dialects.hangUpAll();
+        }
+        if (userAgent != null) {
+            userAgent.stop();
+        }
+        if (worker != null) {
+            getCamelContext().getExecutorServiceManager().shutdownGraceful(worker);
+        }
+        dialects = null;
+        userAgent = null;
+        worker = null;
+        super.doStop();
+    }
+
+    /** The SIP user agent, for MESSAGE producers; null while the component is stopped. */
+    SipUserAgent userAgent() {
+        return userAgent;
+    }
+
+    /** The dialects (SIPREC, MSML), for producers; null while the component is stopped. */
+    RecorderDialects dialects() {
+        return dialects;
+    }
+
+    void addConsumer(SipRecorderConsumer consumer) {
+        consumers.add(consumer);
+    }
+
+    void removeConsumer(SipRecorderConsumer consumer) {
+        consumers.remove(consumer);
+    }
+
+    /** Hands a recorder event to every started consumer, on the worker (never on the SIP thread). */
+    private void publish(RecorderEvent event) {
+        if (consumers.isEmpty()) {
+            LOG.warn("No sip-recorder consumer takes this recorder event: {}", event);
+            return;
+        }
+        try {
+            worker.execute(() -> consumers.forEach(consumer -> consumer.deliver(event)));
+        } catch (RejectedExecutionException e) {
+            LOG.warn("Stopping: recorder event not delivered: {}", event);
+        }
+    }
+}
