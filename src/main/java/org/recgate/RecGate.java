@@ -36,11 +36,12 @@ public final class RecGate {
         if (routesDir != null && !routesDir.isBlank()) {
             useRoutesDirectory(main, Path.of(routesDir).toAbsolutePath().normalize());
         }
-        // Camel 4.18 ignores CAMEL_MANAGEMENT_PORT (docs/stack.md §1); honour it as documented.
-        String managementPort = System.getenv("CAMEL_MANAGEMENT_PORT");
-        if (managementPort != null && System.getProperty("camel.management.port") == null
-                && !overrides.containsKey("camel.management.port")) {
-            main.addOverrideProperty("camel.management.port", managementPort);
+        // Camel 4.18 ignores CAMEL_MANAGEMENT_PORT (docs/stack.md §1); it and CAMEL_MANAGEMENT_HOST are honoured as documented.
+        for (String key : new String[] {"camel.management.port", "camel.management.host"}) {
+            String fromEnvironment = System.getenv(key.toUpperCase(java.util.Locale.ROOT).replace('.', '_'));
+            if (fromEnvironment != null && System.getProperty(key) == null && !overrides.containsKey(key)) {
+                main.addOverrideProperty(key, fromEnvironment);
+            }
         }
         EmbeddedKafkaBroker embeddedKafka = embeddedKafkaUnlessConfigured(overrides);
         String brokers = embeddedKafka != null ? embeddedKafka.bootstrapServers() : startupSetting(KAFKA_BROKERS, overrides);
