@@ -22,6 +22,7 @@ import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Registry;
 import org.recgate.call.CallEvents;
 import org.recgate.call.CallRegistry;
+import org.recgate.config.CredentialPolicy;
 import org.recgate.config.DnDirectory;
 import org.recgate.config.DnFile;
 import org.recgate.config.DnFileException;
@@ -56,7 +57,9 @@ import org.recgate.recording.RecordingMetrics;
 import org.recgate.recording.RecordingRegistry;
 import org.recgate.recording.RecordingRequests;
 import org.recgate.recording.RoutingDecisions;
+import org.recgate.session.LoginThrottle;
 import org.recgate.session.OutboundWriter;
+import org.recgate.session.ReloadRevocation;
 import org.recgate.session.SessionRegistry;
 import org.recgate.sip.Dialect;
 import org.recgate.sip.demo.DemoRecorder;
@@ -92,17 +95,24 @@ public final class RecGateConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) {
         GatewaySettings settings = GatewaySettings.from(context.getPropertiesComponent());
+        SecuritySettings security = SecuritySettings.from(context.getPropertiesComponent());
         Registry registry = context.getRegistry();
         Meters meters = new Meters(meterRegistry(registry));
         Clock clock = Clock.systemUTC();
 
-        DnDirectory directory = new DnDirectory(loadDnFile(settings));
-        reloadDnFileWhenEdited(context, settings, directory, meters);
+        // secrets the listener's address does not allow stop the start (docs/security.md, "Credentials")
+        CredentialPolicy credentials = security.credentialPolicy();
+        DnFile dnFile = loadDnFile(settings);
+        credentials.check(dnFile);
+        DnDirectory directory = new DnDirectory(dnFile);
+        reloadDnFileWhenEdited(context, settings, directory, credentials, meters);
         registry.bind("dnDirectory", directory);
 
         SessionRegistry sessions = new SessionRegistry();
+        directory.onReplace(new ReloadRevocation(sessions)::apply);
         ScreenCaptureStates screenCaptureStates = new ScreenCaptureStates();
-        bindTlibListener(registry, settings, sessions, meters, directory, screenCaptureStates);
+        bindTlibListener(registry, settings, sessions, meters, directory, screenCaptureStates,
+                security.loginThrottle(clock));
         OutboundWriter outbound = new OutboundWriter(sessions);
         registry.bind("tlibOutbound", new OutboundSteps(outbound));
 
@@ -118,7 +128,8 @@ public final class RecGateConfiguration implements CamelConfiguration {
 
     /** The listener's Netty handlers and the steps of tlib-dispatch / tlib-errors. */
     private static void bindTlibListener(Registry registry, GatewaySettings settings, SessionRegistry sessions,
-                                         Meters meters, DnDirectory directory, ScreenCaptureStates screenCaptureStates) {
+                                         Meters meters, DnDirectory directory, ScreenCaptureStates screenCaptureStates,
+                                         LoginThrottle loginThrottle) {
         TlibMetrics metrics = new TlibMetrics(meters, sessions);
         registry.bind("tlibSessions", sessions);
         registry.bind("tlibFrameDecoder", new JsonLineFrameDecoderFactory(settings.tlibMaxLineBytes()));
@@ -131,7 +142,8 @@ public final class RecGateConfiguration implements CamelConfiguration {
         registry.bind("tlibErrorReplies", new TlibErrorReplies(metrics));
         ServerInfo serverInfo = new ServerInfo(settings.serverName(), ServerInfo.implementationVersion(),
                 ServerInfo.PROTOCOL_VERSION);
-        registry.bind("registrations", new Registrations(sessions, directory, serverInfo, screenCaptureStates));
+        registry.bind("registrations", new Registrations(sessions, directory, serverInfo, screenCaptureStates,
+                loginThrottle, meters));
     }
 
     /** The publishing queues' steps (kafka-publish.camel.yaml) and the broker health check. */
@@ -240,7 +252,7 @@ public final class RecGateConfiguration implements CamelConfiguration {
 
     /** The DN file in use (not the bundled one) is reloaded on edit and on SIGHUP (docs/operations.md). */
     private static void reloadDnFileWhenEdited(CamelContext context, GatewaySettings settings, DnDirectory directory,
-                                               Meters meters) {
+                                               CredentialPolicy credentials, Meters meters) {
         if (!Files.exists(settings.dnFilePath())) {
             return; // the bundled demo file: nothing to watch
         }
@@ -249,7 +261,7 @@ public final class RecGateConfiguration implements CamelConfiguration {
         Counter rejected = meters.counter("recgate.dn.file.reloads", help, "outcome", "rejected");
         try {
             context.addService(new DnFileReloader(context, settings.dnFilePath(), directory, settings.dnFileCheckMs(),
-                    ok -> (ok ? applied : rejected).increment()), true, true);
+                    credentials::check, ok -> (ok ? applied : rejected).increment()), true, true);
         } catch (Exception e) {
             throw new IllegalStateException("cannot watch the DN file", e);
         }

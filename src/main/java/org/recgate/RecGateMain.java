@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code java -jar recgate.jar}: runs the gateway with the documented settings. A gateway that
  * cannot start (a port taken, a bad DN file) exits with status 1 instead of lingering half-started.
+ * {@code java -jar recgate.jar hash-password} prints the stored form of a password ({@link HashPassword}).
  */
 public final class RecGateMain {
 
@@ -13,6 +14,9 @@ public final class RecGateMain {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && HashPassword.COMMAND.equals(args[0])) {
+            System.exit(HashPassword.run(System.console(), System.in, System.out, System.err));
+        }
         try {
             RecGate.create(Map.of()).run(args);
         } catch (StartupException e) {

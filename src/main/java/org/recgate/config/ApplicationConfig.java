@@ -1,23 +1,20 @@
 package org.recgate.config;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Set;
 
-/** A client application allowed to connect: its optional password and its roles. */
-public record ApplicationConfig(String name, String password, Set<Role> roles) {
+/**
+ * A client application allowed to connect: its secret, its roles, the DNs it may use, and the line
+ * of its entry in the DN file (for messages that name it).
+ */
+public record ApplicationConfig(String name, Secret secret, Set<Role> roles, DnScope dns, int line) {
 
     public ApplicationConfig {
         roles = Set.copyOf(roles);
     }
 
-    /** True when no password is configured, or the given one matches (compared in constant time). */
+    /** True when the given password is this application's ({@link Secret#accepts}). */
     public boolean acceptsPassword(String given) {
-        if (password == null || password.isEmpty()) {
-            return true;
-        }
-        return given != null && MessageDigest.isEqual(
-                password.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+        return secret.accepts(given);
     }
 
     public boolean has(Role role) {

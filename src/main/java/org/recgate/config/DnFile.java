@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The DN file ({@code recgate.dn-file}, YAML): the client applications that may connect (password,
- * roles) and the DNs the gateway knows (type, full-time recording, recorder). See docs/configuration.md.
+ * The DN file ({@code recgate.dn-file}, YAML): the client applications that may connect (secret,
+ * roles, DN scope) and the DNs the gateway knows (type, full-time recording, recorder). See docs/configuration.md.
  */
 public record DnFile(String source, Map<String, ApplicationConfig> applications, Map<String, DnConfig> dns) {
 
@@ -73,7 +73,7 @@ public record DnFile(String source, Map<String, ApplicationConfig> applications,
         if (document == null) {
             document = new Document(null, null);
         }
-        return new DnFile(source, document.applications(), document.dns(source, content));
+        return new DnFile(source, document.applications(content), document.dns(source, content));
     }
 
     /**
@@ -113,9 +113,10 @@ public record DnFile(String source, Map<String, ApplicationConfig> applications,
             this.dnEntries = dnEntries == null ? Map.of() : dnEntries;
         }
 
-        Map<String, ApplicationConfig> applications() {
+        Map<String, ApplicationConfig> applications(byte[] content) {
             Map<String, ApplicationConfig> applications = new LinkedHashMap<>();
-            applicationEntries.forEach((name, entry) -> applications.put(name, entry.toConfig(name)));
+            applicationEntries.forEach((name, entry) -> applications.put(name,
+                    entry.toConfig(name, YamlLines.lineOf(content, List.of("applications", name)).orElse(0))));
             return applications;
         }
 
@@ -132,18 +133,20 @@ public record DnFile(String source, Map<String, ApplicationConfig> applications,
         }
     }
 
-    private record ApplicationEntry(String password, List<Role> roles) {
+    /** An application: {@code password} (a {@link PasswordHash} form, or plain text on loopback), {@code roles}, {@code dns}. */
+    private record ApplicationEntry(Secret secret, List<Role> roles, DnScope dns) {
 
         @JsonCreator
         static ApplicationEntry of(@JsonProperty("password") String password,
-                                   @JsonProperty("roles") List<String> roles) {
+                                   @JsonProperty("roles") List<String> roles,
+                                   @JsonProperty("dns") List<String> dns) {
             List<Role> parsed = roles == null ? List.of() : roles.stream().map(Role::parse).collect(Collectors.toList());
-            return new ApplicationEntry(password, parsed);
+            return new ApplicationEntry(Secret.of(password), parsed, DnScope.of(dns));
         }
 
-        ApplicationConfig toConfig(String name) {
-            return new ApplicationConfig(name, password,
-                    roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles));
+        ApplicationConfig toConfig(String name, int line) {
+            return new ApplicationConfig(name, secret,
+                    roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles), dns, line);
         }
     }
 

@@ -30,17 +30,23 @@ public final class DnFileReloader extends ServiceSupport {
     private final Path file;
     private final DnDirectory directory;
     private final long checkMs;
+    private final Consumer<DnFile> check;
     private final Consumer<Boolean> outcomes;
     private ScheduledExecutorService checker;
     private SignalHandler previousHangupHandler;
     private FileStamp loaded;
 
-    /** {@code outcomes} is told of each reload: true applied, false rejected. */
-    public DnFileReloader(CamelContext context, Path file, DnDirectory directory, long checkMs, Consumer<Boolean> outcomes) {
+    /**
+     * {@code check} may refuse a file that loads (a {@link DnFileException}, e.g. {@link CredentialPolicy#check});
+     * {@code outcomes} is told of each reload: true applied, false rejected.
+     */
+    public DnFileReloader(CamelContext context, Path file, DnDirectory directory, long checkMs, Consumer<DnFile> check,
+                          Consumer<Boolean> outcomes) {
         this.context = context;
         this.file = file;
         this.directory = directory;
         this.checkMs = checkMs;
+        this.check = check;
         this.outcomes = outcomes;
     }
 
@@ -84,6 +90,7 @@ public final class DnFileReloader extends ServiceSupport {
         FileStamp stamp = stamp();
         try {
             DnFile next = DnFile.load(file);
+            check.accept(next);
             directory.replace(next);
             LOG.info("DN file reloaded ({}): {} applications, {} DNs", why, next.applications().size(), next.dns().size());
             outcomes.accept(true);

@@ -2,13 +2,15 @@ package org.recgate.config;
 
 import java.util.Locale;
 
-/** What a client application may do (applications section of the DN file). */
+/** What a client application may do (applications section of the DN file; docs/security.md, "Authorization"). */
 public enum Role {
-    /** Feeds the call model: EventEstablished, EventPartyChanged, EventReleased. */
+    /** Feeds the call model: EventEstablished, EventPartyChanged, EventReleased; routes calls. */
     SWITCH,
-    /** Controls recordings for DNs it registers, including other agents' DNs. */
+    /** A routing strategy: RequestRouteCall with its recording decision. */
+    ROUTER,
+    /** Controls recordings of the DNs in its scope, including other agents' DNs; routes calls. */
     SUPERVISOR,
-    /** An agent desktop: controls recording and screen capture for its own DNs. */
+    /** An agent desktop: controls recording and screen capture of the calls of its own DNs. */
     DESKTOP,
     /** A screen-recording vendor: receives screen-capture requests, sends indications. */
     VENDOR;
@@ -17,7 +19,8 @@ public enum Role {
         try {
             return valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown role '" + value + "': use switch, supervisor, desktop or vendor");
+            throw new IllegalArgumentException("unknown role '" + value
+                    + "': use switch, router, supervisor, desktop or vendor");
         }
     }
 

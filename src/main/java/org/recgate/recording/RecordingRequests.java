@@ -33,6 +33,9 @@ public final class RecordingRequests {
         Call call = call(command.connectionId());
         RecordingExtensions extensions = command.extensions();
         String recordedDn = recordedDn(call, command.thisDn(), extensions.side());
+        if (!command.control().mayControl(call, recordedDn)) {
+            throw command.control().refused(call);
+        }
         Recording recording = factory.create(call, recordedDn, extensions.side(), Cause.REQUEST, command.requestedBy(), extensions);
         recording.transition(RecordingState.OFF, RecordingState.STARTING);
         RecorderRequest request = RecorderRequests.of(RecorderOperation.START, recording, call, recording.destinations());
@@ -84,7 +87,7 @@ public final class RecordingRequests {
         RecordingExtensions extensions = command.extensions();
         List<PendingOperation.Target> targets = new ArrayList<>();
         List<RecorderRequest> requests = new ArrayList<>();
-        for (Recording recording : selected(call, command.thisDn(), extensions)) {
+        for (Recording recording : controlled(call, command)) {
             RecordingState from = recording.state();
             RecordingState to = moves.get(from);
             if (to == null) {
@@ -109,6 +112,17 @@ public final class RecordingRequests {
         }
         return new PendingOperation(operation, call, targets, requests,
                 () -> targets.forEach(target -> target.recording().settle(target.pending(), target.from())));
+    }
+
+    /** The selected recordings the requester may control; 2002 when it selected some but may control none. */
+    private List<Recording> controlled(Call call, RecordingCommand command) {
+        List<Recording> selected = selected(call, command.thisDn(), command.extensions());
+        List<Recording> controlled = selected.stream()
+                .filter(recording -> command.control().mayControl(call, recording.recordedDn())).toList();
+        if (controlled.isEmpty() && !selected.isEmpty()) {
+            throw command.control().refused(call);
+        }
+        return controlled;
     }
 
     private List<Recording> selected(Call call, String thisDn, RecordingExtensions extensions) {

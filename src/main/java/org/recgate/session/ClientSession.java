@@ -65,6 +65,12 @@ public final class ClientSession {
         return registrations.get(dn);
     }
 
+    /** True when this client registered {@code dn} Share or Private: it may send requests for it. */
+    public boolean actsFor(String dn) {
+        RegisterMode mode = registrations.get(dn);
+        return mode != null && mode.allowsRequests();
+    }
+
     public Map<String, RegisterMode> registrations() {
         return Map.copyOf(registrations);
     }

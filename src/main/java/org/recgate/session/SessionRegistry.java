@@ -137,6 +137,11 @@ public final class SessionRegistry {
         return result;
     }
 
+    /** Every open session, at this moment. */
+    public Collection<ClientSession> all() {
+        return List.copyOf(sessions.values());
+    }
+
     public int connectedClients() {
         return sessions.size();
     }

@@ -43,17 +43,17 @@ class CallFeedIT {
     @Test
     void theCallFollowsEstablishedTransferAndRelease() throws Exception {
         String conn = "00000000000000f2";
-        try (TlibTestClient feed = gateway.connectAs("switch"); TlibTestClient desktop = gateway.connectAs("desktop")) {
+        try (TlibTestClient feed = gateway.connectAs("switch"); TlibTestClient supervisor = gateway.connectAs("supervisor-free")) {
             assertEquals("EventACK", feed.request(established(conn, "1001", "5000")).path("message").asText(),
                     "a call event with a ReferenceID is acknowledged");
-            JsonNode info = query(desktop, conn);
+            JsonNode info = query(supervisor, conn);
             assertEquals("EventPartyInfo", info.path("message").asText(), info::toString);
             assertEquals("UUID-" + conn, info.path("AttrCallUUID").asText());
             assertTrue(info.path("AttrExtensions").path("parties").has("1001"));
 
             feed.request(message("EventPartyChanged").put("AttrConnectionID", conn).put("AttrThisDN", "5000")
                     .put("AttrOtherDN", "1002").put("AttrThirdPartyDN", "1001"));
-            JsonNode transferred = query(desktop, conn).path("AttrExtensions").path("parties");
+            JsonNode transferred = query(supervisor, conn).path("AttrExtensions").path("parties");
             assertTrue(transferred.has("1002") && !transferred.has("1001"), transferred::toString);
 
             // without a ReferenceID a call event gets no answer: the next answer is the query's

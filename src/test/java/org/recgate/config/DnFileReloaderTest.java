@@ -35,7 +35,7 @@ class DnFileReloaderTest {
     private DnDirectory watch(Path file, long checkMs) {
         DnDirectory directory = new DnDirectory(DnFile.load(file));
         camel.start();
-        reloader = new DnFileReloader(camel, file, directory, checkMs, outcomes::add);
+        reloader = new DnFileReloader(camel, file, directory, checkMs, next -> { }, outcomes::add);
         reloader.start();
         return directory;
     }

@@ -27,6 +27,9 @@ class DnFileTest {
         assertTrue(file.application("desktop").isPresent());
         assertTrue(file.application("supervisor").orElseThrow().has(Role.SUPERVISOR));
         assertEquals(DnType.Trunk, file.dn("5000").orElseThrow().type());
+        ApplicationConfig cli = file.application("cli").orElseThrow();
+        assertEquals(Set.of(Role.DESKTOP), cli.roles(), "the CLI's default application is no switch");
+        assertTrue(cli.dns().allows("1001") && !cli.dns().allows("5000"), "and a desktop of some DNs only");
     }
 
     @Test

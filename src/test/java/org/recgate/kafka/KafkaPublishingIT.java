@@ -89,6 +89,7 @@ class KafkaPublishingIT {
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
              TlibTestClient client = gateway.connectAs("desktop")) {
+            client.register("1001", "Monitor"); // a party of the call: it may query it
             String topic = gateway.topic("call-events");
             producer.send(new ProducerRecord<>(topic, "00000000000000e1", "not json at all")).get();
             producer.send(new ProducerRecord<>(topic, "00000000000000e1", "{\"message\":\"EventReleased\",\"AttrConnectionID\":\"00000000000000e1\",\"AttrThisDN\":\"1001\"}")).get();

@@ -78,7 +78,7 @@ class AutomaticRecordingIT {
                 applications:
                   switch: {roles: [switch]}
                   desktop: {roles: [desktop]}
-                  urs: {roles: [desktop]}
+                  urs: {roles: [router]}
                 dns:
                 """);
         types.forEach((dn, config) -> dns.append("  \"").append(dn).append("\": {").append(config)
@@ -274,7 +274,10 @@ class AutomaticRecordingIT {
         ObjectNode noTarget = message("RequestRouteCall").put("AttrThisDN", "7000").put("AttrConnectionID", call);
         assertEquals(53, router.request(noTarget).path("AttrErrorCode").asInt());
         TlibTestClient stranger = opened(gateway.connectAs("desktop"));
-        assertEquals(41, routeCall(stranger, "3001", "destination").path("AttrErrorCode").asInt());
+        assertEquals(2002, routeCall(stranger, "3001", "destination").path("AttrErrorCode").asInt(), "a desktop does not route");
+        TlibTestClient otherRouter = opened(gateway.connectAs("urs"));
+        assertEquals(41, routeCall(otherRouter, "3001", "destination").path("AttrErrorCode").asInt(),
+                "a router that has not registered the routing point");
         // none of them was remembered: the full-time agent is recorded as configured
         TlibTestClient desktop = desktopOn("3001");
         feed(established("3001", CUSTOMER));

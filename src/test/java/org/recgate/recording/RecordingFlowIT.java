@@ -57,7 +57,7 @@ class RecordingFlowIT {
             assertEquals("EventACK", started.path("message").asText(), started::toString);
             assertEquals("rec-" + transport, started.path("AttrExtensions").path("id").asText());
             String fileName = started.path("AttrExtensions").path("file").asText();
-            assertTrue(fileName.startsWith("UUID" + CONN + "_1001_+15550100_800_"), fileName);
+            assertTrue(fileName.startsWith("UUID" + CONN + "_1001__15550100_800_"), fileName);
             JsonNode on = desktop.awaitSince(mark, e -> attachedData(e, "On"));
             assertEquals(fileName, on.path("AttrUserData").path("GSIP_REC_FN").asText());
             customerSide.await(e -> attachedData(e, "On"));

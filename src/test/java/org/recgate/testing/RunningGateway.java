@@ -35,6 +35,9 @@ public final class RunningGateway implements AutoCloseable, BeforeAllCallback, A
         settings.put("camel.management.port", Integer.toString(managementPort));
         settings.put("camel.management.host", "127.0.0.1");
         settings.put("recgate.dn-file", TEST_DN_FILE);
+        // every test client comes from 127.0.0.1: the login lockout (5 failures a minute) would lock a
+        // whole test class out; LoginThrottlingIT sets its own limits
+        settings.put("recgate.tlib.login.max-failures", "1000");
         // gateways of a run must not share 5062, 5070 or ./data
         settings.put("recgate.sip.port", Integer.toString(FreePorts.free("udp")));
         settings.put("recgate.demo-recorder.port", Integer.toString(FreePorts.free("udp")));

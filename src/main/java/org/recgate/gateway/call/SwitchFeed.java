@@ -4,13 +4,11 @@ import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.recgate.call.CallEvents;
-import org.recgate.config.Role;
 import org.recgate.gateway.TlibExchange;
 import org.recgate.gateway.recording.CallChangeSteps;
 import org.recgate.session.ClientSession;
-import org.recgate.tlib.model.ErrorCode;
+import org.recgate.session.Permissions;
 import org.recgate.tlib.model.Replies;
-import org.recgate.tlib.model.TlibException;
 import org.recgate.tlib.model.TlibMessage;
 
 /**
@@ -30,10 +28,7 @@ public final class SwitchFeed {
     /** Applies the event (the change goes to the {@value CallChangeSteps#CALL_CHANGE} property); returns the EventACK or null. */
     public TlibMessage apply(Exchange exchange, @ExchangeProperty(TlibExchange.SESSION) ClientSession session,
                              @Body TlibMessage event) {
-        if (!session.has(Role.SWITCH)) {
-            throw new TlibException(ErrorCode.NOT_AUTHORIZED, "application '" + session.applicationName()
-                    + "' may not feed call events: give it the switch role in the DN file");
-        }
+        Permissions.check(session, Permissions.Action.CALL_EVENT);
         exchange.setProperty(CallChangeSteps.CALL_CHANGE, events.apply(event));
         return event.referenceId() == null ? null : Replies.ack(event);
     }

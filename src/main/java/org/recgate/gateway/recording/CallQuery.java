@@ -3,12 +3,16 @@ package org.recgate.gateway.recording;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
 import org.recgate.call.Call;
 import org.recgate.call.CallRegistry;
+import org.recgate.gateway.TlibExchange;
 import org.recgate.recording.CallRecordingData;
 import org.recgate.recording.Recording;
 import org.recgate.recording.RecordingDestination;
 import org.recgate.recording.RecordingRegistry;
+import org.recgate.session.ClientSession;
+import org.recgate.session.Permissions;
 import org.recgate.sip.DestinationRole;
 import org.recgate.tlib.model.Attr;
 import org.recgate.tlib.model.ErrorCode;
@@ -19,7 +23,8 @@ import org.recgate.tlib.model.Replies;
 
 /**
  * {@code RequestQueryCall} → {@code EventPartyInfo}: the call's recording state, its parties and
- * its recordings (docs/protocol.md shows the layout). A step of the dispatch route.
+ * its recordings (docs/protocol.md shows the layout), for the clients of the call's DNs and their
+ * supervisors ({@link Permissions#checkMayQuery}). A step of the dispatch route.
  */
 public final class CallQuery {
 
@@ -31,10 +36,12 @@ public final class CallQuery {
         this.recordings = recordings;
     }
 
-    public TlibMessage query(@Body TlibMessage request) {
+    /** The answer, for a client that registered a party of the call or supervises one (2002 otherwise). */
+    public TlibMessage query(@ExchangeProperty(TlibExchange.SESSION) ClientSession session, @Body TlibMessage request) {
         String connectionId = request.require(Attr.CONNECTION_ID);
         Call call = calls.find(connectionId).orElseThrow(() -> new TlibException(ErrorCode.INVALID_CONNECTION_ID,
                 "no call " + connectionId + " is known to the gateway"));
+        Permissions.checkMayQuery(session, connectionId, call.parties());
         Map<String, Object> userData = new LinkedHashMap<>();
         userData.put(CallRecordingData.GSIP_RECORD, recordings.gsipRecord(connectionId));
         Object fileName = call.userData().get(CallRecordingData.GSIP_REC_FN);

@@ -4,15 +4,18 @@ import java.util.List;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.recgate.call.Call;
 import org.recgate.gateway.TlibExchange;
 import org.recgate.recording.Completion;
 import org.recgate.recording.OperationCompletion;
 import org.recgate.recording.PendingOperation;
 import org.recgate.recording.RecordingCommand;
+import org.recgate.recording.RecordingControl;
 import org.recgate.recording.RecordingExtensions;
 import org.recgate.recording.RecordingRequests;
 import org.recgate.recording.RequestedBy;
 import org.recgate.session.ClientSession;
+import org.recgate.session.Permissions;
 import org.recgate.session.SessionRegistry;
 import org.recgate.sip.RecorderRequest;
 import org.recgate.sip.RecorderResponse;
@@ -45,10 +48,11 @@ public final class RecordingRequestSteps {
     }
 
     /**
-     * First step: the mandatory attributes (53), the client's right to act for AttrThisDN (41), and
-     * the request's AttrPrivateMsgID in a header of that name for the route's choice.
+     * First step: the client's role (2002), the mandatory attributes (53), its right to act for
+     * AttrThisDN (41), and the request's AttrPrivateMsgID in a header of that name for the route's choice.
      */
     public void admit(Exchange exchange) {
+        Permissions.check(exchange.getProperty(TlibExchange.SESSION, ClientSession.class), Permissions.Action.RECORDING_CONTROL);
         TlibMessage request = request(exchange);
         exchange.getMessage().setHeader(Attr.PRIVATE_MSG_ID, request.require(Attr.PRIVATE_MSG_ID));
         String dn = request.require(Attr.THIS_DN);
@@ -107,7 +111,22 @@ public final class RecordingRequestSteps {
         String thisDn = request.string(Attr.THIS_DN);
         return new RecordingCommand(request.string(Attr.CONNECTION_ID), thisDn,
                 RecordingExtensions.parse(request.kvList(Attr.EXTENSIONS)),
-                new RequestedBy(session.applicationName(), thisDn, request.referenceId()));
+                new RequestedBy(session.applicationName(), thisDn, request.referenceId()), control(session));
+    }
+
+    /** The recordings this client may control ({@link Permissions#mayControl}). */
+    private static RecordingControl control(ClientSession session) {
+        return new RecordingControl() {
+            @Override
+            public boolean mayControl(Call call, String recordedDn) {
+                return Permissions.mayControl(session, call.parties(), recordedDn);
+            }
+
+            @Override
+            public TlibException refused(Call call) {
+                return Permissions.mayNotControl(session, call.connectionId());
+            }
+        };
     }
 
     private static TlibMessage request(Exchange exchange) {

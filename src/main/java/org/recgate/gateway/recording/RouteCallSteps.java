@@ -12,6 +12,7 @@ import org.recgate.recording.RoutingDecision;
 import org.recgate.recording.RoutingDecisions;
 import org.recgate.recording.RoutingExtensions;
 import org.recgate.session.ClientSession;
+import org.recgate.session.Permissions;
 import org.recgate.session.SessionRegistry;
 import org.recgate.tlib.json.TlibJson;
 import org.recgate.tlib.model.Attr;
@@ -36,8 +37,9 @@ public final class RouteCallSteps {
         this.factory = factory;
     }
 
-    /** The mandatory attributes (53) and the client's right to act for the routing point, AttrThisDN (41). */
+    /** The client's role (2002), the mandatory attributes (53) and its right to act for the routing point, AttrThisDN (41). */
     public void admit(Exchange exchange) {
+        Permissions.check(exchange.getProperty(TlibExchange.SESSION, ClientSession.class), Permissions.Action.ROUTE_CALL);
         TlibMessage request = request(exchange);
         String routingPoint = request.require(Attr.THIS_DN);
         request.require(Attr.CONNECTION_ID);

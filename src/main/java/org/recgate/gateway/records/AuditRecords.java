@@ -10,6 +10,7 @@ import org.recgate.session.ClientSession;
 import org.recgate.tlib.model.Attr;
 import org.recgate.tlib.model.FrameError;
 import org.recgate.tlib.model.InboundFrame;
+import org.recgate.tlib.model.MessageName;
 import org.recgate.tlib.model.TlibMessage;
 
 /**
@@ -34,7 +35,9 @@ public final class AuditRecords {
         Integer errorCode = exchange.getProperty(TlibExchange.ERROR_CODE, Integer.class);
         Map<String, Object> client = new LinkedHashMap<>();
         client.put("id", session.clientId());
-        client.put("application", session.applicationName());
+        if (session.applicationName() != null) { // not before RequestRegisterClient succeeded
+            client.put("application", session.applicationName());
+        }
         client.put("remote", String.valueOf(session.remoteAddress()));
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("schema", "audit/1");
@@ -45,6 +48,10 @@ public final class AuditRecords {
             record.put("referenceId", request.referenceId());
             record.put("thisDn", request.string(Attr.THIS_DN));
             record.put("connectionId", request.string(Attr.CONNECTION_ID));
+            if (MessageName.REQUEST_REGISTER_CLIENT.equals(request.name())) {
+                // the name tried, also when refused: failed logins are audited (docs/security.md)
+                record.put("applicationName", request.string(Attr.APPLICATION_NAME));
+            }
         } else {
             record.put("message", "(malformed)");
             record.put("referenceId", ((FrameError) frame).referenceId());

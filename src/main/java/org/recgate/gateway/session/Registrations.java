@@ -1,14 +1,20 @@
 package org.recgate.gateway.session;
 
+import io.micrometer.core.instrument.Counter;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import org.recgate.config.ApplicationConfig;
 import org.recgate.config.DnDirectory;
 import org.recgate.gateway.TlibExchange;
 import org.recgate.session.ClientSession;
+import org.recgate.session.LoginThrottle;
+import org.recgate.session.Permissions;
 import org.recgate.session.SessionRegistry;
+import org.recgate.support.Meters;
 import org.recgate.tlib.model.Attr;
 import org.recgate.tlib.model.ErrorCode;
 import org.recgate.tlib.model.MessageName;
@@ -18,36 +24,55 @@ import org.recgate.tlib.model.TlibException;
 import org.recgate.tlib.model.TlibMessage;
 import org.recgate.userevent.ScreenCapture;
 import org.recgate.userevent.ScreenCaptureStates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code RequestRegisterClient}, {@code RequestRegisterAddress} and {@code RequestUnregisterAddress}
  * (docs/protocol.md, Session), steps of the dispatch route. Each returns the reply; the route sends it.
+ * A failed {@code RequestRegisterClient} counts towards its address's lockout ({@link LoginThrottle};
+ * docs/security.md, "Login throttling").
  */
 public final class Registrations {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Registrations.class);
 
     private final SessionRegistry sessions;
     private final DnDirectory directory;
     private final ServerInfo serverInfo;
     private final ScreenCaptureStates screenCaptureStates;
+    private final LoginThrottle throttle;
+    private final Counter loginFailures;
+    private final Counter lockouts;
 
     public Registrations(SessionRegistry sessions, DnDirectory directory, ServerInfo serverInfo,
-                               ScreenCaptureStates screenCaptureStates) {
+                         ScreenCaptureStates screenCaptureStates, LoginThrottle throttle, Meters meters) {
         this.sessions = sessions;
         this.directory = directory;
         this.serverInfo = serverInfo;
         this.screenCaptureStates = screenCaptureStates;
+        this.throttle = throttle;
+        this.loginFailures = meters.counter("recgate.tlib.login.failures",
+                "Failed RequestRegisterClient: unknown application or wrong password (refusals during a lockout not included)");
+        this.lockouts = meters.counter("recgate.tlib.login.lockouts",
+                "Source addresses locked out after too many failed RequestRegisterClient");
     }
 
     public TlibMessage registerClient(@ExchangeProperty(TlibExchange.SESSION) ClientSession session,
                                       @Body TlibMessage request) {
         checkProtocolVersion(request);
         String name = request.require(Attr.APPLICATION_NAME);
-        ApplicationConfig application = directory.application(name).orElseThrow(() -> TlibException.closing(
-                ErrorCode.NOT_AUTHORIZED, "application '" + name + "' is not configured in the DN file"
+        String source = LoginThrottle.sourceOf(session.remoteAddress());
+        Optional<Duration> locked = throttle.lockedOut(source);
+        if (locked.isPresent()) {
+            throw TlibException.closing(ErrorCode.NOT_AUTHORIZED, "too many failed RequestRegisterClient from "
+                    + source + ": try again in " + Math.max(1, locked.get().toSeconds()) + " s");
+        }
+        ApplicationConfig application = directory.application(name).orElseThrow(() -> failed(source,
+                "application '" + name + "' is not configured in the DN file"
                         + " (applications section): use a configured application name"));
         if (!application.acceptsPassword(request.string(Attr.APPLICATION_PASSWORD))) {
-            throw TlibException.closing(ErrorCode.NOT_AUTHORIZED,
-                    "wrong or missing AttrApplicationPassword for application '" + name + "'");
+            throw failed(source, "wrong or missing AttrApplicationPassword for application '" + name + "'");
         }
         String current = session.applicationName();
         if (current != null && !current.equals(name)) {
@@ -60,6 +85,16 @@ public final class Registrations {
                 .with(Attr.SERVER_VERSION, serverInfo.serverVersion())
                 .with(Attr.PROTOCOL_VERSION, (long) serverInfo.protocolVersion())
                 .with(Attr.CLIENT_ID, session.clientId());
+    }
+
+    /** Counts the failure towards the source's lockout; the refusal closes the connection. */
+    private TlibException failed(String source, String message) {
+        loginFailures.increment();
+        if (throttle.failed(source)) {
+            lockouts.increment();
+            LOG.warn("Locking out {} for {} ms: too many failed RequestRegisterClient", source, throttle.lockoutMillis());
+        }
+        return TlibException.closing(ErrorCode.NOT_AUTHORIZED, message);
     }
 
     private void checkProtocolVersion(TlibMessage request) {
@@ -75,6 +110,7 @@ public final class Registrations {
         String dn = request.require(Attr.THIS_DN);
         RegisterMode mode = request.has(Attr.REGISTER_MODE)
                 ? RegisterMode.parse(request.string(Attr.REGISTER_MODE)) : RegisterMode.SHARE;
+        Permissions.checkMayRegister(session, dn);
         sessions.register(session, dn, mode);
         Map<String, Object> extensions = new LinkedHashMap<>();
         screenCaptureStates.stateOf(dn).ifPresent(state -> extensions.put(ScreenCapture.KEY, state.wireValue()));

@@ -11,6 +11,7 @@ import org.recgate.config.Role;
 import org.recgate.gateway.TlibExchange;
 import org.recgate.session.ClientSession;
 import org.recgate.session.OutboundWriter;
+import org.recgate.session.Permissions;
 import org.recgate.session.SessionRegistry;
 import org.recgate.tlib.model.Attr;
 import org.recgate.tlib.model.ErrorCode;
@@ -51,7 +52,8 @@ public final class UserEventSteps {
 
     /**
      * Checks the request: the sender acts for AttrThisDN (41 otherwise), AttrEvent is an
-     * EventUserEvent for that DN (53 otherwise); sets the {@value #SCREEN_CAPTURE_HEADER} header and
+     * EventUserEvent for that DN (53 otherwise), the sender's role may send it (2002: commands
+     * from desktops and supervisors, indications from vendors); sets the {@value #SCREEN_CAPTURE_HEADER} header and
      * the {@value #USER_EVENT} property.
      */
     public void admit(Exchange exchange) {
@@ -68,6 +70,7 @@ public final class UserEventSteps {
         Map<String, Object> userData = event.kvList(Attr.USER_DATA);
         Object screenCapture = userData.get(ScreenCapture.KEY);
         String value = screenCapture == null ? null : screenCapture.toString();
+        Permissions.checkUserEvent(session, value);
         exchange.getMessage().setHeader(SCREEN_CAPTURE_HEADER, value);
         exchange.setProperty(USER_EVENT, events.received(dn, event.string(Attr.CONNECTION_ID), userData, value,
                 session.applicationName()));

@@ -55,7 +55,11 @@ import org.recgate.tlib.model.TlibMessage;
 import org.recgate.session.ClientSession;
 import org.recgate.gateway.session.Registrations;
 import org.recgate.gateway.session.ServerInfo;
+import org.recgate.session.LoginThrottle;
 import org.recgate.session.SessionRegistry;
+import org.recgate.support.Meters;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import org.recgate.gateway.TlibExchange;
 import org.recgate.userevent.ScreenCaptureStates;
 
@@ -90,7 +94,8 @@ class RecordingRequestStepsTest {
                 new OperationCompletion(recordings, calls));
         endings = new RecordingEndings(calls, recordings, factory, directory, new RoutingDecisions(100), cause -> { });
         desktop = sessions.open(new TestConnection());
-        new Registrations(sessions, directory, new ServerInfo("t", "1", 1), new ScreenCaptureStates())
+        new Registrations(sessions, directory, new ServerInfo("t", "1", 1), new ScreenCaptureStates(),
+                new LoginThrottle(new LoginThrottle.Limits(5, Duration.ofMinutes(1), Duration.ofMinutes(1)), CLOCK), new Meters(new SimpleMeterRegistry()))
                 .registerClient(desktop, TlibMessage.of("RequestRegisterClient").with(Attr.REFERENCE_ID, 1)
                         .with(Attr.APPLICATION_NAME, "desktop"));
         sessions.register(desktop, "1001", RegisterMode.SHARE);
@@ -247,7 +252,7 @@ class RecordingRequestStepsTest {
         run("GSIP_RECORD_START", DestinationStatus.ESTABLISHED, Map.of("id", "rec-1"));
         var call = calls.find(CONN).orElseThrow();
         assertEquals("On", call.userData().get("GSIP_RECORD"));
-        assertEquals("UUID1_1001_+15551234_800_2026-11-22_09-30-00_gw1", call.userData().get("GSIP_REC_FN"));
+        assertEquals("UUID1_1001__15551234_800_2026-11-22_09-30-00_gw1", call.userData().get("GSIP_REC_FN"));
         run("GSIP_RECORD_PAUSE", DestinationStatus.ESTABLISHED, Map.of());
         assertEquals("Paused", call.userData().get("GSIP_RECORD"));
         run("GSIP_RECORD_STOP", DestinationStatus.ENDED, Map.of());

@@ -1,0 +1,32 @@
+package org.recgate.recording;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Values from the switch and clients go into GSIP_REC_FN as [A-Za-z0-9._-] only (docs/security.md, "File names"). */
+class FileNameTemplateTest {
+
+    @Test
+    void everyOtherCharacterBecomesAnUnderscore() {
+        assertEquals("UUID_.._.._x", FileNameTemplate.safe("UUID_../../x"));
+        assertEquals("_15550100", FileNameTemplate.safe("+15550100"));
+        assertEquals("a_b_c_d_e_", FileNameTemplate.safe("a b\\c\0d\ne\u00e9"));
+        assertEquals("Az09._-", FileNameTemplate.safe("Az09._-"));
+        assertEquals("", FileNameTemplate.safe(""));
+    }
+
+    @Test
+    void theSwitchsValuesCannotLeaveTheFolder() {
+        Recording recording = new Recording("rec/1", "00000000000000a1", "10/01", Side.SOURCE, Cause.REQUEST,
+                new RequestedBy("desktop", "1001", 1L), Instant.parse("2026-11-22T09:30:00Z"), List.of(), Map.of());
+        FileNameTemplate template = new FileNameTemplate("calls/{callUuid}_{dn}_{ani}_{dnis}_{id}_{date}", "gw 1", ZoneOffset.UTC);
+        assertEquals("calls/UUID_.._.._etc_passwd_10_01__15550100_8_0_0_rec_1_2026-11-22",
+                template.fileName(recording, "UUID_../../etc/passwd", "+15550100", "8 0;0"),
+                "the operator's own text (calls/) is kept; the values' slashes are not");
+    }
+}
