@@ -50,11 +50,11 @@ public record GatewaySettings(int tlibMaxLineBytes, int tlibMaxPendingBytes, Str
         return Path.of(dnFile);
     }
 
-    private static String optional(PropertiesComponent properties, String key) {
+    static String optional(PropertiesComponent properties, String key) {
         return properties.resolveProperty(key).map(String::trim).orElse("");
     }
 
-    private static String required(PropertiesComponent properties, String key) {
+    static String required(PropertiesComponent properties, String key) {
         return properties.resolveProperty(key)
                 .map(String::trim)
                 .orElseThrow(() -> new IllegalArgumentException("the setting " + key + " is missing"));
@@ -65,7 +65,7 @@ public record GatewaySettings(int tlibMaxLineBytes, int tlibMaxPendingBytes, Str
         return value.equals("0") ? 0 : positiveInt(properties, key);
     }
 
-    private static int positiveInt(PropertiesComponent properties, String key) {
+    static int positiveInt(PropertiesComponent properties, String key) {
         String value = required(properties, key);
         try {
             int number = Integer.parseInt(value);

@@ -8,6 +8,7 @@ import org.recgate.config.ApplicationConfig;
 import org.recgate.config.DnDirectory;
 import org.recgate.gateway.TlibExchange;
 import org.recgate.session.ClientSession;
+import org.recgate.session.DnLimit;
 import org.recgate.session.SessionRegistry;
 import org.recgate.tlib.model.Attr;
 import org.recgate.tlib.model.ErrorCode;
@@ -29,13 +30,15 @@ public final class Registrations {
     private final DnDirectory directory;
     private final ServerInfo serverInfo;
     private final ScreenCaptureStates screenCaptureStates;
+    private final DnLimit dnLimit;
 
     public Registrations(SessionRegistry sessions, DnDirectory directory, ServerInfo serverInfo,
-                               ScreenCaptureStates screenCaptureStates) {
+                         ScreenCaptureStates screenCaptureStates, DnLimit dnLimit) {
         this.sessions = sessions;
         this.directory = directory;
         this.serverInfo = serverInfo;
         this.screenCaptureStates = screenCaptureStates;
+        this.dnLimit = dnLimit;
     }
 
     public TlibMessage registerClient(@ExchangeProperty(TlibExchange.SESSION) ClientSession session,
@@ -75,6 +78,7 @@ public final class Registrations {
         String dn = request.require(Attr.THIS_DN);
         RegisterMode mode = request.has(Attr.REGISTER_MODE)
                 ? RegisterMode.parse(request.string(Attr.REGISTER_MODE)) : RegisterMode.SHARE;
+        dnLimit.check(session, dn);
         sessions.register(session, dn, mode);
         Map<String, Object> extensions = new LinkedHashMap<>();
         screenCaptureStates.stateOf(dn).ifPresent(state -> extensions.put(ScreenCapture.KEY, state.wireValue()));
