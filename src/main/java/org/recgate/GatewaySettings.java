@@ -50,7 +50,7 @@ public record GatewaySettings(int tlibMaxLineBytes, int tlibMaxPendingBytes, Str
         return Path.of(dnFile);
     }
 
-    private static String optional(PropertiesComponent properties, String key) {
+    static String optional(PropertiesComponent properties, String key) {
         return properties.resolveProperty(key).map(String::trim).orElse("");
     }
 

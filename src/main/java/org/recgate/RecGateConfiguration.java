@@ -58,6 +58,8 @@ import org.recgate.recording.RecordingRegistry;
 import org.recgate.recording.RecordingRequests;
 import org.recgate.recording.RoutingDecisions;
 import org.recgate.session.LoginThrottle;
+import org.recgate.session.DnLimit;
+import org.recgate.session.LimitHits;
 import org.recgate.session.OutboundWriter;
 import org.recgate.session.ReloadRevocation;
 import org.recgate.session.SessionRegistry;
@@ -66,13 +68,17 @@ import org.recgate.sip.demo.DemoRecorder;
 import org.recgate.support.Meters;
 import org.recgate.tlib.codec.TlibMessageDecoder;
 import org.recgate.tlib.codec.TlibMessageEncoder;
+import org.recgate.tlib.server.ConnectionLimit;
 import org.recgate.tlib.server.FlushConsolidationFactory;
 import org.recgate.tlib.server.JsonLineFrameDecoderFactory;
+import org.recgate.tlib.server.RegisterDeadline;
+import org.recgate.tlib.server.RequestRateLimit;
 import org.recgate.tlib.server.SessionTracker;
 import org.recgate.tlib.server.TlibErrorReplies;
 import org.recgate.tlib.server.TlibMetrics;
 import org.recgate.tlib.server.TlibReplies;
 import org.recgate.tlib.server.TlibRequestGate;
+import org.recgate.tlib.server.TlsHandlerFactory;
 import org.recgate.userevent.ScreenCaptureStates;
 import org.recgate.userevent.UserEvents;
 import org.slf4j.Logger;
@@ -111,7 +117,7 @@ public final class RecGateConfiguration implements CamelConfiguration {
         SessionRegistry sessions = new SessionRegistry();
         directory.onReplace(new ReloadRevocation(sessions)::apply);
         ScreenCaptureStates screenCaptureStates = new ScreenCaptureStates();
-        bindTlibListener(registry, settings, sessions, meters, directory, screenCaptureStates,
+        bindTlibListener(context, settings, sessions, meters, directory, screenCaptureStates,
                 security.loginThrottle(clock));
         OutboundWriter outbound = new OutboundWriter(sessions);
         registry.bind("tlibOutbound", new OutboundSteps(outbound));
@@ -127,23 +133,32 @@ public final class RecGateConfiguration implements CamelConfiguration {
     }
 
     /** The listener's Netty handlers and the steps of tlib-dispatch / tlib-errors. */
-    private static void bindTlibListener(Registry registry, GatewaySettings settings, SessionRegistry sessions,
+    private static void bindTlibListener(CamelContext context, GatewaySettings settings, SessionRegistry sessions,
                                          Meters meters, DnDirectory directory, ScreenCaptureStates screenCaptureStates,
                                          LoginThrottle loginThrottle) {
+        Registry registry = context.getRegistry();
+        TlibListenerSettings listener = TlibListenerSettings.from(context.getPropertiesComponent());
         TlibMetrics metrics = new TlibMetrics(meters, sessions);
+        LimitHits limitHits = new LimitHits(meters);
+        RequestRateLimit requestRate = new RequestRateLimit(listener.maxRequestsPerSecond(), listener.maxRequestBurst(),
+                limitHits);
         registry.bind("tlibSessions", sessions);
+        registry.bind("tlibTls", TlsHandlerFactory.create(listener.tls(), context));
+        LOG.info("T-Library listener: {}", listener.tls());
         registry.bind("tlibFrameDecoder", new JsonLineFrameDecoderFactory(settings.tlibMaxLineBytes()));
         registry.bind("tlibMessageDecoder", new TlibMessageDecoder());
-        registry.bind("tlibSessionTracker", new SessionTracker(sessions, settings.tlibMaxPendingBytes(), metrics));
+        registry.bind("tlibSessionTracker", new SessionTracker(sessions, settings.tlibMaxPendingBytes(), metrics,
+                new ConnectionLimit(listener.maxConnections(), limitHits),
+                new RegisterDeadline(listener.registerTimeoutMs(), limitHits), requestRate));
         registry.bind("tlibMessageEncoder", new TlibMessageEncoder());
         registry.bind("tlibFlushConsolidation", new FlushConsolidationFactory());
-        registry.bind("tlibRequestGate", new TlibRequestGate(sessions, metrics));
+        registry.bind("tlibRequestGate", new TlibRequestGate(sessions, metrics, requestRate));
         registry.bind("tlibReplies", new TlibReplies(metrics));
         registry.bind("tlibErrorReplies", new TlibErrorReplies(metrics));
         ServerInfo serverInfo = new ServerInfo(settings.serverName(), ServerInfo.implementationVersion(),
                 ServerInfo.PROTOCOL_VERSION);
         registry.bind("registrations", new Registrations(sessions, directory, serverInfo, screenCaptureStates,
-                loginThrottle, meters));
+                loginThrottle, new DnLimit(listener.maxDnsPerClient(), listener.maxDnsByRole(), limitHits), meters));
     }
 
     /** The publishing queues' steps (kafka-publish.camel.yaml) and the broker health check. */

@@ -69,6 +69,12 @@ final class BenchGateway implements AutoCloseable {
         settings.put("recgate.kafka.topic.user-events", run + ".user-events");
         settings.put("recgate.kafka.topic.audit", run + ".audit");
         settings.put("recgate.kafka.topic.call-events", run + ".call-events");
+        // a load generator is one client doing the work of many: the per-client limits would throttle it
+        // (docs/security-tls-limits.md, Limits)
+        settings.put("recgate.tlib.max-connections", "100000");
+        settings.put("recgate.tlib.max-requests-per-second", "100000000");
+        settings.put("recgate.tlib.max-request-burst", "100000000");
+        settings.put("recgate.tlib.max-dns-per-client", "1000000");
         RecGate gate = RecGate.create(settings);
         gate.start();
         String brokers = externalBrokers.isBlank() ? "127.0.0.1:" + settings.get("recgate.kafka.embedded.port") : externalBrokers;

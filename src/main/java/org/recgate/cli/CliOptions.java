@@ -8,10 +8,10 @@ import java.util.Map;
 
 /**
  * The command-line options. {@code file} is null in interactive mode, {@code "-"} for a file of
- * requests read from stdin.
+ * requests read from stdin; {@code tls} is null without {@code --tls}.
  */
 record CliOptions(String host, int port, String application, String password, List<String> registrations,
-                  String file, Duration waitAtEnd, Duration timeout, boolean help) {
+                  String file, Duration waitAtEnd, Duration timeout, CliTls tls, boolean help) {
 
     static final String USAGE = """
             Usage: recgate-cli [OPTIONS]
@@ -29,6 +29,12 @@ record CliOptions(String host, int port, String application, String password, Li
               --wait-ms N            after the last request, keep printing events for N ms
                                      (default 500 with --file, 0 otherwise)
               --timeout-ms N         how long to wait for a reply (default 5000)
+              --tls                  connect over TLS (1.3 or 1.2); the gateway's certificate must be
+                                     trusted and name --host
+              --truststore FILE      PKCS12 file of the certificates (or CA) to trust (default: the
+                                     JVM's CAs); --truststore-password P if it has one
+              --keystore FILE        PKCS12 file with a client certificate, for a gateway that asks
+                                     for one; --keystore-password P
               --help                 this help
             Without --file, lines are read from stdin and sent as they come, without waiting for replies.
                    recgate-cli watch-topic TOPIC [--brokers HOST:PORT] [--from-beginning] [--max N]
@@ -36,7 +42,10 @@ record CliOptions(String host, int port, String application, String password, Li
             """;
 
     private static final List<String> VALUED_OPTIONS = List.of(
-            "--host", "--port", "--app", "--password", "--register", "--file", "--wait-ms", "--timeout-ms");
+            "--host", "--port", "--app", "--password", "--register", "--file", "--wait-ms", "--timeout-ms",
+            "--truststore", "--truststore-password", "--keystore", "--keystore-password");
+    private static final List<String> TLS_OPTIONS = List.of(
+            "--truststore", "--truststore-password", "--keystore", "--keystore-password");
 
     boolean fileMode() {
         return file != null;
@@ -46,11 +55,14 @@ record CliOptions(String host, int port, String application, String password, Li
     static CliOptions parse(String... args) throws UsageException {
         Map<String, List<String>> values = new HashMap<>();
         boolean help = false;
+        boolean tls = false;
         for (int i = 0; i < args.length; i++) {
             int equals = args[i].indexOf('=');
             String option = equals > 0 ? args[i].substring(0, equals) : args[i];
             if (option.equals("--help")) {
                 help = true;
+            } else if (args[i].equals("--tls")) {
+                tls = true;
             } else if (!VALUED_OPTIONS.contains(option)) {
                 throw new UsageException("unknown option '" + args[i] + "'");
             } else if (equals < 0 && i + 1 == args.length) {
@@ -65,7 +77,20 @@ record CliOptions(String host, int port, String application, String password, Li
                 last(values, "--app", "cli"), last(values, "--password", null),
                 List.copyOf(values.getOrDefault("--register", List.of())), file,
                 Duration.ofMillis(number(values, "--wait-ms", file == null ? 0 : 500, 0, Integer.MAX_VALUE)),
-                Duration.ofMillis(number(values, "--timeout-ms", 5000, 1, Integer.MAX_VALUE)), help);
+                Duration.ofMillis(number(values, "--timeout-ms", 5000, 1, Integer.MAX_VALUE)), tls(tls, values), help);
+    }
+
+    private static CliTls tls(boolean tls, Map<String, List<String>> values) throws UsageException {
+        if (!tls) {
+            for (String option : TLS_OPTIONS) {
+                if (values.containsKey(option)) {
+                    throw new UsageException(option + " is for TLS connections: add --tls");
+                }
+            }
+            return null;
+        }
+        return new CliTls(last(values, "--truststore", null), last(values, "--truststore-password", null),
+                last(values, "--keystore", null), last(values, "--keystore-password", null));
     }
 
     private static String last(Map<String, List<String>> values, String option, String otherwise) {

@@ -93,7 +93,7 @@ public final class TlibCli {
         TlibConnection connection;
         try {
             connection = TlibConnection.open(options.host(), options.port(), (int) options.timeout().toMillis(),
-                    line -> printAndMatch(line, out));
+                    options.tls(), line -> printAndMatch(line, out));
         } catch (IOException e) {
             err.println("recgate-cli: cannot connect to " + options.host() + ":" + options.port() + ": " + e.getMessage());
             return USAGE_OR_CONNECTION;
@@ -126,8 +126,7 @@ public final class TlibCli {
 
     private int converse(TlibConnection connection, List<Command.Send> startup, InputLines lines)
             throws IOException, InterruptedException {
-        Command.Send registerClient = startup.get(0);
-        if (!sendAndAwait(connection, registerClient)) {
+        if (!registerClient(connection, startup.get(0))) {
             err.println("recgate-cli: not registered as " + options.application() + ", ending");
             return USAGE_OR_CONNECTION;
         }
@@ -179,6 +178,20 @@ public final class TlibCli {
             return false;
         }
         return true;
+    }
+
+    /**
+     * RequestRegisterClient; true if accepted. A connection the gateway ends before answering it never
+     * had a session, like a refused one: a TLS port spoken to without --tls, a client certificate missing.
+     */
+    private boolean registerClient(TlibConnection connection, Command.Send registerClient) throws InterruptedException {
+        try {
+            return sendAndAwait(connection, registerClient);
+        } catch (IOException e) {
+            err.println("recgate-cli: the gateway closed the connection before answering RequestRegisterClient ("
+                    + e.getMessage() + "); is it a TLS port (--tls), does it need a client certificate (--keystore)?");
+            return false;
+        }
     }
 
     /** Sends the request and waits for its reply; true if the reply is not EventError. */

@@ -37,13 +37,17 @@ final class TlibConnection implements AutoCloseable {
         reader.start();
     }
 
-    /** Connects, giving up after {@code timeoutMillis}; {@code events} gets each line the gateway sends. */
-    static TlibConnection open(String host, int port, int timeoutMillis, Consumer<String> events) throws IOException {
+    /**
+     * Connects, over TLS unless {@code tls} is null, giving up after {@code timeoutMillis};
+     * {@code events} gets each line the gateway sends.
+     */
+    static TlibConnection open(String host, int port, int timeoutMillis, CliTls tls, Consumer<String> events)
+            throws IOException {
         Socket socket = new Socket();
         try {
             socket.connect(new InetSocketAddress(host, port), timeoutMillis);
             socket.setTcpNoDelay(true);
-            return new TlibConnection(socket, events);
+            return new TlibConnection(tls == null ? socket : tls.wrap(socket, host, port, timeoutMillis), events);
         } catch (IOException e) {
             socket.close();
             throw e;

@@ -75,6 +75,11 @@ public final class ClientSession {
         return Map.copyOf(registrations);
     }
 
+    /** How many DNs this client holds registered. */
+    public int registrationCount() {
+        return registrations.size();
+    }
+
     Map<String, RegisterMode> registrationsView() {
         return registrations;
     }

@@ -195,8 +195,8 @@ class TlibCliIT {
         }
     }
 
-    /** One run of the CLI on captured streams. */
-    private static final class Cli {
+    /** One run of the CLI on captured streams (TlibCliTlsIT runs it too). */
+    static final class Cli {
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();
         private final ByteArrayOutputStream err = new ByteArrayOutputStream();
         private CompletableFuture<Integer> running;
@@ -213,6 +213,10 @@ class TlibCliIT {
             Cli cli = new Cli();
             cli.running = CompletableFuture.supplyAsync(() -> TlibCli.run(args, in, cli.stream(cli.out), cli.stream(cli.err)));
             return cli;
+        }
+
+        int status() {
+            return status;
         }
 
         int awaitStatus() throws Exception {

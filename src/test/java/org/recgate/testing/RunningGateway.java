@@ -54,8 +54,13 @@ public final class RunningGateway implements AutoCloseable, BeforeAllCallback, A
 
     /** A gateway the test class's extension starts before its first test and stops after its last. */
     public static RunningGateway perClass() {
+        return perClass(Map.of());
+    }
+
+    /** The same with settings of the test class on top of the tests' own. */
+    public static RunningGateway perClass(Map<String, String> overrides) {
         try {
-            return new RunningGateway(Map.of());
+            return new RunningGateway(overrides);
         } catch (Exception e) {
             throw new IllegalStateException("cannot prepare the gateway", e);
         }

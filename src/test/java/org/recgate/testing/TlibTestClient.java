@@ -51,6 +51,12 @@ public final class TlibTestClient implements AutoCloseable {
         return new TlibTestClient(socket);
     }
 
+    /** A client on a socket already connected (a TLS socket, {@link TestTls#connect}). */
+    public static TlibTestClient over(Socket connected) throws IOException {
+        connected.setTcpNoDelay(true);
+        return new TlibTestClient(connected);
+    }
+
     private void readEvents() {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
             String line;

@@ -13,6 +13,7 @@ import org.recgate.gateway.TlibExchange;
 import org.recgate.session.ClientSession;
 import org.recgate.session.LoginThrottle;
 import org.recgate.session.Permissions;
+import org.recgate.session.DnLimit;
 import org.recgate.session.SessionRegistry;
 import org.recgate.support.Meters;
 import org.recgate.tlib.model.Attr;
@@ -42,16 +43,18 @@ public final class Registrations {
     private final ServerInfo serverInfo;
     private final ScreenCaptureStates screenCaptureStates;
     private final LoginThrottle throttle;
+    private final DnLimit dnLimit;
     private final Counter loginFailures;
     private final Counter lockouts;
 
     public Registrations(SessionRegistry sessions, DnDirectory directory, ServerInfo serverInfo,
-                         ScreenCaptureStates screenCaptureStates, LoginThrottle throttle, Meters meters) {
+                         ScreenCaptureStates screenCaptureStates, LoginThrottle throttle, DnLimit dnLimit, Meters meters) {
         this.sessions = sessions;
         this.directory = directory;
         this.serverInfo = serverInfo;
         this.screenCaptureStates = screenCaptureStates;
         this.throttle = throttle;
+        this.dnLimit = dnLimit;
         this.loginFailures = meters.counter("recgate.tlib.login.failures",
                 "Failed RequestRegisterClient: unknown application or wrong password (refusals during a lockout not included)");
         this.lockouts = meters.counter("recgate.tlib.login.lockouts",
@@ -111,6 +114,7 @@ public final class Registrations {
         RegisterMode mode = request.has(Attr.REGISTER_MODE)
                 ? RegisterMode.parse(request.string(Attr.REGISTER_MODE)) : RegisterMode.SHARE;
         Permissions.checkMayRegister(session, dn);
+        dnLimit.check(session, dn);
         sessions.register(session, dn, mode);
         Map<String, Object> extensions = new LinkedHashMap<>();
         screenCaptureStates.stateOf(dn).ifPresent(state -> extensions.put(ScreenCapture.KEY, state.wireValue()));

@@ -13,8 +13,8 @@ import org.recgate.tlib.model.MessageName;
 
 /**
  * The T-Library listener's meters (docs/operations.md): clients, registrations, requests by message,
- * the time each took to answer, errors by code, slow clients closed. Every label value is known up
- * front, so every series exists from start-up.
+ * the time each took to answer, errors by code, slow clients closed, TLS handshakes refused. Every
+ * label value is known up front, so every series exists from start-up.
  */
 public final class TlibMetrics {
 
@@ -30,6 +30,7 @@ public final class TlibMetrics {
     private final Map<String, Timer> answerTimes = new HashMap<>();
     private final Map<Integer, Counter> errors = new HashMap<>();
     private final Counter slowClientsClosed;
+    private final Counter tlsRefused;
 
     public TlibMetrics(Meters meters, SessionRegistry sessions) {
         meters.gauge("recgate.tlib.clients", "Connected T-Library clients", sessions, SessionRegistry::connectedClients);
@@ -47,6 +48,8 @@ public final class TlibMetrics {
         }
         slowClientsClosed = meters.counter("recgate.tlib.slow.clients.closed",
                 "Connections closed because the client did not read its events");
+        tlsRefused = meters.counter("recgate.tlib.tls.refused", "Connections closed in the TLS handshake (no TLS,"
+                + " TLS 1.1 or older, a client certificate missing or not trusted)");
     }
 
     private static List<String> allMessages() {
@@ -74,5 +77,9 @@ public final class TlibMetrics {
 
     void slowClientClosed() {
         slowClientsClosed.increment();
+    }
+
+    void tlsRefused() {
+        tlsRefused.increment();
     }
 }

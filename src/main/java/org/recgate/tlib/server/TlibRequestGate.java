@@ -15,18 +15,21 @@ import org.recgate.tlib.model.TlibException;
 import org.recgate.tlib.model.TlibMessage;
 
 /**
- * First step of every request: finds the client's session, turns a bad frame into
- * {@code EventError} 53, refuses everything before {@code RequestRegisterClient} (2001), and sets
- * the {@value TlibExchange#MESSAGE} header the dispatch route branches on.
+ * First step of every request: finds the client's session, refuses a line over the client's request
+ * rate (58, {@link RequestRateLimit}), turns a bad frame into {@code EventError} 53, refuses everything
+ * before {@code RequestRegisterClient} (2001), and sets the {@value TlibExchange#MESSAGE} header the
+ * dispatch route branches on.
  */
 public final class TlibRequestGate {
 
     private final SessionRegistry sessions;
     private final TlibMetrics metrics;
+    private final RequestRateLimit requestRate;
 
-    public TlibRequestGate(SessionRegistry sessions, TlibMetrics metrics) {
+    public TlibRequestGate(SessionRegistry sessions, TlibMetrics metrics, RequestRateLimit requestRate) {
         this.sessions = sessions;
         this.metrics = metrics;
+        this.requestRate = requestRate;
     }
 
     public void admit(Exchange exchange) {
@@ -41,12 +44,12 @@ public final class TlibRequestGate {
         InboundFrame frame = exchange.getMessage().getBody(InboundFrame.class);
         exchange.setProperty(TlibExchange.SESSION, session);
         exchange.setProperty(TlibExchange.REQUEST, frame);
+        metrics.request(frame instanceof TlibMessage message ? message.name() : null);
+        requestRate.admit(context.channel(), session);
         if (frame instanceof FrameError error) {
-            metrics.request(null);
             throw new TlibException(ErrorCode.INVALID_ATTRIBUTE, error.reason());
         }
         TlibMessage request = (TlibMessage) frame;
-        metrics.request(request.name());
         if (!session.isClientRegistered() && !MessageName.REQUEST_REGISTER_CLIENT.equals(request.name())) {
             throw new TlibException(ErrorCode.CLIENT_NOT_REGISTERED,
                     request.name() + " was sent before RequestRegisterClient: register the client application first");

@@ -39,6 +39,10 @@ import org.recgate.recording.RecordingRequests;
 import org.recgate.recording.RecordingState;
 import org.recgate.recording.RoutingDecisions;
 import org.recgate.testing.TestConnection;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.recgate.session.DnLimit;
+import org.recgate.session.LimitHits;
+import org.recgate.support.Meters;
 import org.recgate.config.DnDirectory;
 import org.recgate.config.DnFile;
 import org.recgate.sip.DestinationResult;
@@ -95,7 +99,8 @@ class RecordingRequestStepsTest {
         endings = new RecordingEndings(calls, recordings, factory, directory, new RoutingDecisions(100), cause -> { });
         desktop = sessions.open(new TestConnection());
         new Registrations(sessions, directory, new ServerInfo("t", "1", 1), new ScreenCaptureStates(),
-                new LoginThrottle(new LoginThrottle.Limits(5, Duration.ofMinutes(1), Duration.ofMinutes(1)), CLOCK), new Meters(new SimpleMeterRegistry()))
+                new LoginThrottle(new LoginThrottle.Limits(5, Duration.ofMinutes(1), Duration.ofMinutes(1)), CLOCK),
+                new DnLimit(10, Map.of(), new LimitHits(new Meters(new SimpleMeterRegistry()))), new Meters(new SimpleMeterRegistry()))
                 .registerClient(desktop, TlibMessage.of("RequestRegisterClient").with(Attr.REFERENCE_ID, 1)
                         .with(Attr.APPLICATION_NAME, "desktop"));
         sessions.register(desktop, "1001", RegisterMode.SHARE);

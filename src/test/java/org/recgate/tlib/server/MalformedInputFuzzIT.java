@@ -47,7 +47,9 @@ class MalformedInputFuzzIT {
 
     @Test
     void everyBadLineIsAnsweredAndNothingElseIsDisturbed() throws Exception {
-        try (RunningGateway gateway = RunningGateway.start(java.util.Map.of("recgate.tlib.max-line-bytes", Integer.toString(MAX_LINE)));
+        try (RunningGateway gateway = RunningGateway.start(java.util.Map.of("recgate.tlib.max-line-bytes", Integer.toString(MAX_LINE),
+                // the fuzzer sends as fast as it can: the request rate limit is not under test here
+                "recgate.tlib.max-requests-per-second", "100000000", "recgate.tlib.max-request-burst", "100000000"));
              TlibTestClient fuzzer = gateway.connectAs("desktop");
              TlibTestClient bystander = gateway.connectAs("desktop-2")) {
             AtomicBoolean fuzzing = new AtomicBoolean(true);
