@@ -9,7 +9,7 @@ import org.recgate.tlib.server.TlsSettings;
 
 /**
  * The T-Library listener's TLS and limits ({@code recgate.tlib.tls.*}, {@code recgate.tlib.max-*},
- * {@code recgate.tlib.register-timeout-ms}; docs/security-tls-limits.md), read once at start-up
+ * {@code recgate.tlib.register-timeout-ms}; docs/security.md), read once at start-up
  * like {@link GatewaySettings}.
  *
  * @param maxDnsByRole the roles given a DN limit of their own ({@code recgate.tlib.max-dns-per-client.<role>})

@@ -70,7 +70,7 @@ final class BenchGateway implements AutoCloseable {
         settings.put("recgate.kafka.topic.audit", run + ".audit");
         settings.put("recgate.kafka.topic.call-events", run + ".call-events");
         // a load generator is one client doing the work of many: the per-client limits would throttle it
-        // (docs/security-tls-limits.md, Limits)
+        // (docs/security.md, Limits)
         settings.put("recgate.tlib.max-connections", "100000");
         settings.put("recgate.tlib.max-requests-per-second", "100000000");
         settings.put("recgate.tlib.max-request-burst", "100000000");

@@ -6,7 +6,7 @@ import org.recgate.tlib.model.ErrorCode;
 import org.recgate.tlib.model.TlibException;
 
 /**
- * How many DNs one client may hold registered (docs/security-tls-limits.md, Limits):
+ * How many DNs one client may hold registered (docs/security.md, Limits):
  * {@code recgate.tlib.max-dns-per-client}, or for a role {@code recgate.tlib.max-dns-per-client.<role>}
  * (a screen-recording vendor registers every DN it records); a client with several roles gets the
  * largest of their limits.

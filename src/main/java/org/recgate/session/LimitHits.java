@@ -6,7 +6,7 @@ import java.util.Map;
 import org.recgate.support.Meters;
 
 /**
- * How often each T-Library limit was reached (docs/security-tls-limits.md, Limits):
+ * How often each T-Library limit was reached (docs/security.md, Limits):
  * {@code recgate_tlib_limit_hits_total{limit}}, the label being the setting's name after
  * {@code recgate.tlib.}. Every series is there at zero from start-up.
  */

@@ -38,6 +38,9 @@ public final class RunningGateway implements AutoCloseable, BeforeAllCallback, A
         // every test client comes from 127.0.0.1: the login lockout (5 failures a minute) would lock a
         // whole test class out; LoginThrottlingIT sets its own limits
         settings.put("recgate.tlib.login.max-failures", "1000");
+        // the tests drive clients as fast as they can; ListenerLimitsIT sets its own request rate
+        settings.put("recgate.tlib.max-requests-per-second", "1000000");
+        settings.put("recgate.tlib.max-request-burst", "1000000");
         // gateways of a run must not share 5062, 5070 or ./data
         settings.put("recgate.sip.port", Integer.toString(FreePorts.free("udp")));
         settings.put("recgate.demo-recorder.port", Integer.toString(FreePorts.free("udp")));

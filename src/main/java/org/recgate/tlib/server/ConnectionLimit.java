@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code recgate.tlib.max-connections} (docs/security-tls-limits.md, Limits): connections beyond it
+ * {@code recgate.tlib.max-connections} (docs/security.md, Limits): connections beyond it
  * are closed as soon as they open, and counted. Reaching the limit is logged once, and once again
  * when connections are accepted again, not for every connection refused.
  */

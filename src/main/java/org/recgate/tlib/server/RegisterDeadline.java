@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code recgate.tlib.register-timeout-ms} (docs/security-tls-limits.md, Limits): a connection that
+ * {@code recgate.tlib.register-timeout-ms} (docs/security.md, Limits): a connection that
  * has not registered its client (a successful {@code RequestRegisterClient}) that long after it
  * opened gets {@code EventError} 2001 and is closed, and counted. The check is a timer on the
  * connection's own event loop: nothing waits.

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code recgate.tlib.max-requests-per-second} and {@code recgate.tlib.max-request-burst}
- * (docs/security-tls-limits.md, Limits): a token bucket per connection; a line beyond it gets
+ * (docs/security.md, Limits): a token bucket per connection; a line beyond it gets
  * {@code EventError} 58 and is not carried out, and is counted. The switch's call feed (a client with
  * the {@code switch} role) is not limited: a busy switch sends events in bursts the gateway must take.
  */

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * Opens a {@link ClientSession} when a connection opens and closes it, with its registrations, when
  * the connection closes. Sits in the pipeline before camel-netty's handler. A connection over
  * {@code recgate.tlib.max-connections} is closed at once and gets no session; every other one
- * starts its registration deadline and its request bucket (docs/security-tls-limits.md, Limits).
+ * starts its registration deadline and its request bucket (docs/security.md, Limits).
  * A connection that fails the TLS handshake is closed with one log line and counted.
  */
 @Sharable

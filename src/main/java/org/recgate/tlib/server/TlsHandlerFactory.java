@@ -21,7 +21,7 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.TrustManagersParameters;
 
 /**
- * The first handler of each T-Library connection (docs/security-tls-limits.md, TLS): with
+ * The first handler of each T-Library connection (docs/security.md, TLS): with
  * {@code recgate.tlib.tls.enabled} a fresh {@link SslHandler} (TLS 1.3 and 1.2 only), else nothing
  * (a handler that takes itself out of the pipeline). It sits before the encoders, so every line
  * in and out, and the flush consolidation, work on plain text as without TLS.

@@ -3,7 +3,7 @@ package org.recgate.tlib.server;
 import java.util.Locale;
 
 /**
- * The T-Library listener's TLS settings ({@code recgate.tlib.tls.*}, docs/security-tls-limits.md, TLS).
+ * The T-Library listener's TLS settings ({@code recgate.tlib.tls.*}, docs/security.md, TLS).
  * {@link #toString} leaves the passwords out, so the settings can be logged.
  *
  * @param keystore   the gateway's key and certificate chain, a PKCS12 file; the key's password is the file's

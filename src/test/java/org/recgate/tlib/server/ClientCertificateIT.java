@@ -13,7 +13,7 @@ import org.recgate.testing.RunningGateway;
 import org.recgate.testing.TestTls;
 import org.recgate.testing.TlibTestClient;
 
-/** {@code recgate.tlib.tls.client-auth=need} (docs/security-tls-limits.md, TLS): no trusted client certificate, no session. */
+/** {@code recgate.tlib.tls.client-auth=need} (docs/security.md, TLS): no trusted client certificate, no session. */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ClientCertificateIT {
 

@@ -32,7 +32,7 @@ import org.recgate.testing.RunningGateway;
 import org.recgate.testing.TlibTestClient;
 
 /**
- * The listener's limits (docs/security-tls-limits.md, Limits) with real TCP clients, each set small
+ * The listener's limits (docs/security.md, Limits) with real TCP clients, each set small
  * here: what the client gets, that the others are not disturbed, and the count of each hit.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)

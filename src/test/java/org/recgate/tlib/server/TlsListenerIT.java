@@ -28,7 +28,7 @@ import org.recgate.testing.TestTls;
 import org.recgate.testing.TlibTestClient;
 
 /**
- * The T-Library listener over TLS (docs/security-tls-limits.md, TLS), client-auth {@code want}, with
+ * The T-Library listener over TLS (docs/security.md, TLS), client-auth {@code want}, with
  * real TLS clients: they register and record, with or without a client certificate; a plain client
  * gets nothing; TLS 1.1 is refused by the gateway (the test JVM itself allows it, see
  * src/test/resources/tls-legacy-protocols.security).
