@@ -16,17 +16,7 @@ import org.recgate.tlib.model.TlibException;
  * recordings it selects, and their pending state. {@link OperationCompletion} does the second half
  * once the recorders answered.
  */
-public final class RecordingRequests {
-
-    private final CallRegistry calls;
-    private final RecordingRegistry recordings;
-    private final RecordingFactory factory;
-
-    public RecordingRequests(CallRegistry calls, RecordingRegistry recordings, RecordingFactory factory) {
-        this.calls = calls;
-        this.recordings = recordings;
-        this.factory = factory;
-    }
+public record RecordingRequests(CallRegistry calls, RecordingRegistry recordings, RecordingFactory factory) {
 
     /** GSIP_RECORD_START: a new recording, Starting. */
     public PendingOperation start(RecordingCommand command) {

@@ -32,20 +32,12 @@ import org.recgate.tlib.model.TlibMessage;
  * its outcome sent on by the route, then answered. The recording rules are {@link RecordingRequests}'
  * and {@link OperationCompletion}'s; this class only moves them between the request and the exchange.
  */
-public final class RecordingRequestSteps {
+public record RecordingRequestSteps(SessionRegistry sessions, RecordingRequests requests, OperationCompletion completion) {
 
     static final String PENDING = "RecordingPending";
     static final String COMPLETION = "RecordingCompletion";
 
-    private final SessionRegistry sessions;
-    private final RecordingRequests requests;
-    private final OperationCompletion completion;
 
-    public RecordingRequestSteps(SessionRegistry sessions, RecordingRequests requests, OperationCompletion completion) {
-        this.sessions = sessions;
-        this.requests = requests;
-        this.completion = completion;
-    }
 
     /**
      * First step: the client's role (2002), the mandatory attributes (53), its right to act for

@@ -25,17 +25,7 @@ import org.recgate.tlib.model.Replies;
  * the request goes on to the switch through the route's endpoint, and the client gets EventACK.
  * Steps of the {@code route-call} route.
  */
-public final class RouteCallSteps {
-
-    private final SessionRegistry sessions;
-    private final RoutingDecisions decisions;
-    private final RecordingFactory factory;
-
-    public RouteCallSteps(SessionRegistry sessions, RoutingDecisions decisions, RecordingFactory factory) {
-        this.sessions = sessions;
-        this.decisions = decisions;
-        this.factory = factory;
-    }
+public record RouteCallSteps(SessionRegistry sessions, RoutingDecisions decisions, RecordingFactory factory) {
 
     /** The client's role (2002), the mandatory attributes (53) and its right to act for the routing point, AttrThisDN (41). */
     public void admit(Exchange exchange) {

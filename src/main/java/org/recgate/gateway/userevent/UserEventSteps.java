@@ -30,7 +30,7 @@ import org.recgate.userevent.UserEvents;
  * the other clients registered on its DN, and acknowledged. The route branches on the
  * {@code screen-capture} value between the steps.
  */
-public final class UserEventSteps {
+public record UserEventSteps(SessionRegistry sessions, OutboundWriter outbound, ScreenCaptureStates states, UserEvents events) {
 
     /** Header: the {@code screen-capture} value of the event, when it has one. */
     public static final String SCREEN_CAPTURE_HEADER = "ScreenCapture";
@@ -38,17 +38,7 @@ public final class UserEventSteps {
     public static final String USER_EVENT = "UserEvent";
     private static final String REACHED = "UserEventReached";
 
-    private final SessionRegistry sessions;
-    private final OutboundWriter outbound;
-    private final ScreenCaptureStates states;
-    private final UserEvents events;
 
-    public UserEventSteps(SessionRegistry sessions, OutboundWriter outbound, ScreenCaptureStates states, UserEvents events) {
-        this.sessions = sessions;
-        this.outbound = outbound;
-        this.states = states;
-        this.events = events;
-    }
 
     /**
      * Checks the request: the sender acts for AttrThisDN (41 otherwise), AttrEvent is an

@@ -17,20 +17,12 @@ import org.slf4j.LoggerFactory;
  * {@code EventError} 58 and is not carried out, and is counted. The switch's call feed (a client with
  * the {@code switch} role) is not limited: a busy switch sends events in bursts the gateway must take.
  */
-public final class RequestRateLimit {
+public record RequestRateLimit(int perSecond, int burst, LimitHits hits) {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestRateLimit.class);
     private static final AttributeKey<ClientRate> RATE = AttributeKey.valueOf("recgate.request-rate");
 
-    private final int perSecond;
-    private final int burst;
-    private final LimitHits hits;
 
-    public RequestRateLimit(int perSecond, int burst, LimitHits hits) {
-        this.perSecond = perSecond;
-        this.burst = burst;
-        this.hits = hits;
-    }
 
     /** Gives a connection that has just opened its full bucket. */
     void attach(Channel channel) {

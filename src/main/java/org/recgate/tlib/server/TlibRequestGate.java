@@ -20,17 +20,7 @@ import org.recgate.tlib.model.TlibMessage;
  * before {@code RequestRegisterClient} (2001), and sets the {@value TlibExchange#MESSAGE} header the
  * dispatch route branches on.
  */
-public final class TlibRequestGate {
-
-    private final SessionRegistry sessions;
-    private final TlibMetrics metrics;
-    private final RequestRateLimit requestRate;
-
-    public TlibRequestGate(SessionRegistry sessions, TlibMetrics metrics, RequestRateLimit requestRate) {
-        this.sessions = sessions;
-        this.metrics = metrics;
-        this.requestRate = requestRate;
-    }
+public record TlibRequestGate(SessionRegistry sessions, TlibMetrics metrics, RequestRateLimit requestRate) {
 
     public void admit(Exchange exchange) {
         exchange.setProperty(TlibExchange.RECEIVED_NANOS, System.nanoTime());
