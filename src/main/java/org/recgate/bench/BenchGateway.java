@@ -24,26 +24,18 @@ import org.recgate.RecGate;
  * 127.0.0.1, recording to the sipp recorder, with a DN file of the benchmark's three applications.
  * With no broker given, the gateway starts its own embedded Kafka broker (the default run); topics
  * carry the run's name so an external broker's other topics are left alone.
+ *
+ * @param tlibPort         the gateway's T-Library port on 127.0.0.1
+ * @param brokers          the Kafka bootstrap servers the gateway records to (its embedded broker's, or the given ones)
+ * @param indicationsTopic the run's recording-indications topic
  */
-final class BenchGateway implements AutoCloseable {
+record BenchGateway(RecGate gate, int tlibPort, String brokers, String indicationsTopic) implements AutoCloseable {
 
     static final String SWITCH = "bench-switch";
     static final String DESKTOP = "bench-desktop";
     static final String VENDOR = "bench-vendor";
 
     private static final long TOPIC_TIMEOUT_SECONDS = 30;
-
-    private final RecGate gate;
-    private final int tlibPort;
-    private final String brokers;
-    private final String indicationsTopic;
-
-    private BenchGateway(RecGate gate, int tlibPort, String brokers, String indicationsTopic) {
-        this.gate = gate;
-        this.tlibPort = tlibPort;
-        this.brokers = brokers;
-        this.indicationsTopic = indicationsTopic;
-    }
 
     static BenchGateway start(String recorderUri, String externalBrokers, Path workDir) throws Exception {
         int tlibPort = freeTcpPort();
@@ -125,18 +117,6 @@ final class BenchGateway implements AutoCloseable {
                   "9000": {type: Trunk}
                 """.formatted(SWITCH, DESKTOP, VENDOR));
         return file;
-    }
-
-    int tlibPort() {
-        return tlibPort;
-    }
-
-    String brokers() {
-        return brokers;
-    }
-
-    String indicationsTopic() {
-        return indicationsTopic;
     }
 
     @Override

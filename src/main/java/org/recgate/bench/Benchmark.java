@@ -27,23 +27,27 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) {
+        System.exit(runCommandLine(args));
+    }
+
+    /** Parses {@code args}, runs and prints the report; returns the exit status. */
+    static int runCommandLine(String[] args) {
         BenchOptions options;
         try {
             options = BenchOptions.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.exit(2);
-            return;
+            return 2;
         }
         try {
             ObjectNode report = run(options);
             System.out.println(Files.readString(options.out().resolve("report.md")));
             System.out.println("Report written to " + options.out().toAbsolutePath());
-            System.exit(report.at("/errors/total").asLong() == 0 ? 0 : 1);
+            return report.at("/errors/total").asLong() == 0 ? 0 : 1;
         } catch (Exception e) {
             System.err.println("recgate-bench failed: " + e);
             e.printStackTrace();
-            System.exit(2);
+            return 2;
         }
     }
 
@@ -172,21 +176,20 @@ public final class Benchmark {
     }
 
     private static ObjectNode options(BenchOptions options) {
-        ObjectNode node = Report.object();
-        node.put("quick", options.quick());
-        node.put("rate", options.rate());
-        node.put("durationSeconds", options.duration().toSeconds());
-        node.put("warmupSeconds", options.warmup().toSeconds());
-        node.put("held", options.held());
-        node.put("relay", options.relay());
-        node.put("desktops", options.desktops());
-        node.put("dnsPerDesktop", options.dnsPerDesktop());
-        node.put("concurrency", options.concurrency());
-        node.put("relayConcurrency", options.relayConcurrency());
-        node.put("sippBaselineDialogs", options.sippBaselineDialogs());
-        node.put("queryBaselineSeconds", options.queryBaseline().toSeconds());
-        node.put("kafka", options.kafkaBrokers().isBlank() ? "embedded" : options.kafkaBrokers());
-        return node;
+        return Report.object()
+                .put("quick", options.quick())
+                .put("rate", options.rate())
+                .put("durationSeconds", options.duration().toSeconds())
+                .put("warmupSeconds", options.warmup().toSeconds())
+                .put("held", options.held())
+                .put("relay", options.relay())
+                .put("desktops", options.desktops())
+                .put("dnsPerDesktop", options.dnsPerDesktop())
+                .put("concurrency", options.concurrency())
+                .put("relayConcurrency", options.relayConcurrency())
+                .put("sippBaselineDialogs", options.sippBaselineDialogs())
+                .put("queryBaselineSeconds", options.queryBaseline().toSeconds())
+                .put("kafka", options.kafkaBrokers().isBlank() ? "embedded" : options.kafkaBrokers());
     }
 
     private static void progress(String what) {

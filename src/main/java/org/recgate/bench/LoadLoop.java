@@ -16,8 +16,13 @@ import java.util.function.LongFunction;
  * as latency, not as a lower request rate; {@code inFlight} only caps a runaway backlog). Then it
  * waits for the units in flight, at most {@link #DRAIN_TIMEOUT}. Runs on a thread of its own
  * ({@code bench-driver}) so its CPU counts as the load generator's.
+ *
+ * @param rate units per second, or 0 for as fast as possible
+ * @param duration how long to start units (or {@code null}: until {@code count})
+ * @param sequence numbers the units ({@code unit} gets the next one)
  */
-final class LoadLoop {
+record LoadLoop(int inFlight, double rate, Duration duration, long count, AtomicLong sequence,
+                LongFunction<CompletableFuture<Boolean>> unit) {
 
     static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
 
@@ -26,27 +31,6 @@ final class LoadLoop {
         double perSecond() {
             return seconds > 0 ? succeeded / seconds : 0;
         }
-    }
-
-    private final int inFlight;
-    private final double rate;
-    private final Duration duration;
-    private final long count;
-    private final AtomicLong sequence;
-    private final LongFunction<CompletableFuture<Boolean>> unit;
-
-    /**
-     * @param rate units per second, or 0 for as fast as possible
-     * @param duration how long to start units (or {@code null}: until {@code count})
-     * @param sequence numbers the units ({@code unit} gets the next one)
-     */
-    LoadLoop(int inFlight, double rate, Duration duration, long count, AtomicLong sequence, LongFunction<CompletableFuture<Boolean>> unit) {
-        this.inFlight = inFlight;
-        this.rate = rate;
-        this.duration = duration;
-        this.count = count;
-        this.sequence = sequence;
-        this.unit = unit;
     }
 
     static Outcome closed(int inFlight, Duration duration, AtomicLong sequence, LongFunction<CompletableFuture<Boolean>> unit) throws InterruptedException {

@@ -37,7 +37,7 @@ final class ReportMarkdown {
     private void machine() {
         md.append("## Machine\n\n| | |\n|---|---|\n");
         for (Map.Entry<String, JsonNode> entry : report.path("machine").properties()) {
-            md.append("| ").append(entry.getKey()).append(" | ").append(entry.getValue().asText()).append(" |\n");
+            row(entry.getKey(), entry.getValue());
         }
         md.append('\n');
     }
@@ -67,7 +67,7 @@ final class ReportMarkdown {
 
     private void cyclePhase(String title, String at) {
         JsonNode phase = report.at(at);
-        md.append("## ").append(title).append("\n\n| figure | value |\n|---|---|\n");
+        figures(title);
         row("seconds", phase.path("seconds"));
         if (phase.has("targetRate")) {
             row("target cycles/s", phase.path("targetRate"));
@@ -85,8 +85,7 @@ final class ReportMarkdown {
         row("load generator CPU (cores)", phase.at("/cpuCores/loadGenerator"));
         row("recorder (sipp) CPU (cores)", phase.at("/cpuCores/recorderSipp"));
         row("heap peak / after GC (MiB)", phase.at("/heapMiB/peak").asText() + " / " + phase.at("/heapMiB/afterGc").asText());
-        row("errors", phase.at("/errors/total"));
-        md.append('\n');
+        errorsRowAndEnd(phase);
         latencyTable("EventACK latency by request type (ms)", phase.path("ackLatencyMs"));
     }
 
@@ -103,33 +102,31 @@ final class ReportMarkdown {
 
     private void held() {
         JsonNode held = report.path("held");
-        md.append("## Recordings held open\n\n| figure | value |\n|---|---|\n");
+        figures("Recordings held open");
         row("recordings requested / held", held.path("requested").asText() + " / " + held.path("held").asText());
         row("dialogs open at the recorder", held.path("recorderOpenDialogs"));
         row("starts/s", held.path("startsPerSecond"));
         row("heap after GC before / held / after stop (MiB)", held.path("heapBeforeMiB").asText() + " / "
                 + held.path("heapHeldMiB").asText() + " / " + held.path("heapAfterStopMiB").asText());
         row("heap per held recording (KiB)", held.path("heapPerRecordingKiB"));
-        row("errors", held.at("/errors/total"));
-        md.append('\n');
+        errorsRowAndEnd(held);
     }
 
     private void relay() {
         JsonNode relay = report.path("relay");
-        md.append("## RequestSendEvent relay (desktop → vendor)\n\n| figure | value |\n|---|---|\n");
+        figures("RequestSendEvent relay (desktop → vendor)");
         row("events sent / delivered", relay.path("events").asText() + " / " + relay.path("delivered").asText());
         row("events/s", relay.path("eventsPerSecond"));
         row("relay latency p50 / p99 / p99.9 ms", triple(relay.path("relayLatencyMs")));
         row("EventACK latency p50 / p99 / p99.9 ms", triple(relay.path("ackLatencyMs")));
         row("gateway CPU (cores)", relay.at("/cpuCores/gateway"));
-        row("errors", relay.at("/errors/total"));
-        md.append('\n');
+        errorsRowAndEnd(relay);
     }
 
     private void baselines() {
         JsonNode sipp = report.at("/baselines/sipp");
         JsonNode query = report.at("/baselines/queryCall");
-        md.append("## Baselines (same machine, same run)\n\n| figure | value |\n|---|---|\n");
+        figures("Baselines (same machine, same run)");
         row("sipp uac → uas dialogs/s", sipp.path("dialogsPerSecond"));
         row("sipp dialogs / failed / seconds", sipp.path("dialogs").asText() + " / " + sipp.path("failed").asText() + " / "
                 + sipp.path("seconds").asText());
@@ -149,13 +146,24 @@ final class ReportMarkdown {
         }
         md.append("| code | count |\n|---|---|\n");
         for (Map.Entry<String, JsonNode> entry : byCode.properties()) {
-            md.append("| ").append(entry.getKey()).append(" | ").append(entry.getValue().asText()).append(" |\n");
+            row(entry.getKey(), entry.getValue());
         }
         md.append('\n');
     }
 
     private void options() {
         md.append("## Options\n\n```\n").append(report.path("options").toPrettyString()).append("\n```\n");
+    }
+
+    /** A section that is a table of figures, one {@link #row} each. */
+    private void figures(String title) {
+        md.append("## ").append(title).append("\n\n| figure | value |\n|---|---|\n");
+    }
+
+    /** The last row of a phase's figures: its errors. */
+    private void errorsRowAndEnd(JsonNode phase) {
+        row("errors", phase.at("/errors/total"));
+        md.append('\n');
     }
 
     private void row(String name, Object value) {

@@ -18,25 +18,18 @@ import java.util.concurrent.locks.LockSupport;
  * One sipp process (Debian package sip-tester) on 127.0.0.1 over UDP: the recorder (a UAS
  * scenario, no call limit), or one side of the baseline. Its statistics go to a CSV file every
  * second ({@code -trace_stat}); {@link #close()} ends it for sure (SIGTERM, then SIGKILL).
+ *
+ * @param name   what the process is for (recorder, baseline-uas, ...): its folder is {@code sipp-<name>}
+ * @param port   the UDP port it listens on, on 127.0.0.1
+ * @param folder where its screen, statistics and errors go
  */
-final class SippProcess implements AutoCloseable {
+record SippProcess(String name, int port, Process process, Path folder) implements AutoCloseable {
 
     /** The recorder's scenario, in the jar; extracted to the work folder for sipp. */
     static final String RECORDER_SCENARIO = "bench/srs-bench.xml";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
-
-    private final String name;
-    private final int port;
-    private final Process process;
-    private final Path folder;
-
-    private SippProcess(String name, int port, Process process, Path folder) {
-        this.name = name;
-        this.port = port;
-        this.process = process;
-        this.folder = folder;
-    }
+    private static final String SCREEN = "screen.log";
 
     /**
      * The recorder: answers INVITE, re-INVITE, UPDATE and BYE of any number of concurrent
@@ -63,16 +56,12 @@ final class SippProcess implements AutoCloseable {
      * the scenario and its options.
      */
     static SippProcess start(String name, Path workDir, List<String> arguments) throws IOException {
-        int port = BenchGateway.freeUdpPort();
-        Path folder = Files.createDirectories(workDir.resolve("sipp-" + name));
-        List<String> command = new ArrayList<>(List.of("sipp", "-i", "127.0.0.1", "-p", Integer.toString(port), "-t", "u1",
-                "-nostdin", "-buff_size", "4194304",
-                "-trace_stat", "-stf", folder.resolve("stats.csv").toString(), "-fd", "1",
-                "-trace_err", "-error_file", folder.resolve("errors.log").toString()));
-        command.addAll(arguments);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(folder.resolve("screen.log").toFile()).start();
-        SippProcess sipp = new SippProcess(name, port, process, folder);
+        Path folder = folderFor(workDir, name);
+        List<String> traces = List.of("-trace_stat", "-stf", folder.resolve("stats.csv").toString(), "-fd", "1",
+                "-trace_err", "-error_file", folder.resolve("errors.log").toString());
+        SippProcess sipp = launch(name, folder, traces, arguments);
+        Process process = sipp.process();
+        int port = sipp.port();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (process.isAlive() && isFree(port)) {
             if (System.nanoTime() > deadline) {
@@ -96,19 +85,32 @@ final class SippProcess implements AutoCloseable {
      * killed and the run counts as failed (exit code -1).
      */
     static Run runToEnd(String name, Path workDir, List<String> arguments, Duration timeout) throws IOException, InterruptedException {
-        int port = BenchGateway.freeUdpPort();
-        Path folder = Files.createDirectories(workDir.resolve("sipp-" + name));
-        List<String> command = new ArrayList<>(List.of("sipp", "-i", "127.0.0.1", "-p", Integer.toString(port), "-t", "u1",
-                "-nostdin", "-buff_size", "4194304"));
-        command.addAll(arguments);
-        Path screen = folder.resolve("screen.log");
+        Path folder = folderFor(workDir, name);
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(screen.toFile()).start();
-        SippProcess sipp = new SippProcess(name, port, process, folder);
-        boolean ended = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        SippProcess sipp = launch(name, folder, List.of(), arguments);
+        boolean ended = sipp.process().waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
         double seconds = (System.nanoTime() - start) / 1e9;
         sipp.close();
-        return new Run(ended ? process.exitValue() : -1, seconds, Files.readString(screen));
+        return new Run(ended ? sipp.process().exitValue() : -1, seconds, Files.readString(folder.resolve(SCREEN)));
+    }
+
+    private static Path folderFor(Path workDir, String name) throws IOException {
+        return Files.createDirectories(workDir.resolve("sipp-" + name));
+    }
+
+    /**
+     * Starts sipp on a free UDP port of 127.0.0.1, its screen to {@code folder}; {@code traces}: what
+     * else it writes there, {@code arguments}: the scenario and its options.
+     */
+    private static SippProcess launch(String name, Path folder, List<String> traces, List<String> arguments) throws IOException {
+        int port = BenchGateway.freeUdpPort();
+        List<String> command = new ArrayList<>(List.of("sipp", "-i", "127.0.0.1", "-p", Integer.toString(port), "-t", "u1",
+                "-nostdin", "-buff_size", "4194304"));
+        command.addAll(traces);
+        command.addAll(arguments);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(folder.resolve(SCREEN).toFile()).start();
+        return new SippProcess(name, port, process, folder);
     }
 
     private static boolean isFree(int port) {
@@ -124,14 +126,6 @@ final class SippProcess implements AutoCloseable {
 
     String uri() {
         return "sip:srs@127.0.0.1:" + port;
-    }
-
-    int port() {
-        return port;
-    }
-
-    Process process() {
-        return process;
     }
 
     /** The CPU time sipp has used so far (from the OS). */
@@ -161,7 +155,7 @@ final class SippProcess implements AutoCloseable {
 
     String screen() {
         try {
-            String text = Files.readString(folder.resolve("screen.log"));
+            String text = Files.readString(folder.resolve(SCREEN));
             return text.substring(Math.max(0, text.length() - 3000));
         } catch (IOException e) {
             return "(no screen log: " + e + ")";

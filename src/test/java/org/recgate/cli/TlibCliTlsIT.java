@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.recgate.cli.TlibCliIT.Cli;
-import org.recgate.testing.RunningGateway;
 import org.recgate.testing.TestTls;
+import org.recgate.testing.TlsGateway;
 
 /**
  * The real CLI with {@code --tls} (docs/cli.md, TLS) against a gateway that requires client
@@ -24,10 +24,9 @@ import org.recgate.testing.TestTls;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class TlibCliTlsIT {
 
-    private static final TestTls KEYS = TestTls.keys();
-
     @RegisterExtension
-    static final RunningGateway gateway = RunningGateway.perClass(KEYS.gatewaySettings("need"));
+    static final TlsGateway gateway = TlsGateway.perClass("need");
+    private static final TestTls KEYS = gateway.keys();
 
     @TempDir
     Path dir;

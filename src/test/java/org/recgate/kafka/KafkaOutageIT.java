@@ -61,32 +61,27 @@ class KafkaOutageIT {
         try (SippRecorder recorder = SippRecorder.start("srs_answer.xml", "udp", "-m", Integer.toString(MAX_CALLS),
                 "-timeout", SIPP_TIMEOUT)) {
             try (RunningGateway gateway = RunningGateway.start(outageSettings(recorder, broker));
-                 TlibTestClient feed = gateway.connectAs("switch");
-                 TlibTestClient desktop = gateway.connectAs("desktop")) {
-                desktop.register("1001", null);
-                List<String> calls = new ArrayList<>();
-                record(feed, desktop, calls, 3);
+                 Desk desk = new Desk(gateway)) {
+                desk.record(3);
 
                 broker.close();
                 long outageEnds = System.nanoTime() + OUTAGE.toNanos();
                 int duringOutage = 0;
                 while (System.nanoTime() < outageEnds) { // each request is answered while Kafka is away
-                    if (calls.size() < MAX_CALLS - 1) {
-                        record(feed, desktop, calls, 1);
+                    if (desk.calls().size() < MAX_CALLS - 1) {
+                        desk.record(1);
                         duringOutage++;
                     } else {
-                        JsonNode info = desktop.request(message("RequestQueryCall").put("AttrConnectionID", calls.get(0)));
+                        JsonNode info = desk.desktop().request(message("RequestQueryCall")
+                                .put("AttrConnectionID", desk.calls().get(0)));
                         assertEquals("EventPartyInfo", info.path("message").asText(), info::toString);
                     }
                 }
                 broker.start();
-                record(feed, desktop, calls, 1);
+                desk.record(1);
                 assertTrue(duringOutage >= 3, "recordings were made during the outage: " + duringOutage);
 
-                Map<String, List<String>> byCall = indications(gateway, calls.size() * 2);
-                assertEquals(new HashSet<>(calls), byCall.keySet(), "every call's indications arrived");
-                byCall.forEach((call, states) ->
-                        assertEquals(List.of("Off>On", "On>Off"), states, "in order, none lost or duplicated, for " + call));
+                assertEveryCallIndicatedOnce(gateway, desk.calls());
             }
         } finally {
             broker.close();
@@ -98,20 +93,13 @@ class KafkaOutageIT {
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(FreePorts.tcp(), kafkaData);
         try (SippRecorder recorder = SippRecorder.start("srs_answer.xml", "udp", "-m", "2", "-timeout", SIPP_TIMEOUT)) {
             Map<String, String> settings = outageSettings(recorder, broker); // nothing listens there yet
-            try (RunningGateway gateway = RunningGateway.start(settings);
-                 TlibTestClient feed = gateway.connectAs("switch");
-                 TlibTestClient desktop = gateway.connectAs("desktop")) {
-                desktop.register("1001", null);
-                List<String> calls = new ArrayList<>();
-                record(feed, desktop, calls, 2);
+            try (RunningGateway gateway = RunningGateway.start(settings); Desk desk = new Desk(gateway)) {
+                desk.record(2);
                 // the first indication was refused inside send() (no metadata within max.block.ms) and waits for its retry
                 await().atMost(Duration.ofSeconds(30)).until(() -> beingRetried(gateway, "publish-indications"));
                 broker.start();
 
-                Map<String, List<String>> byCall = indications(gateway, calls.size() * 2);
-                assertEquals(new HashSet<>(calls), byCall.keySet(), "every call's indications arrived");
-                byCall.forEach((call, states) ->
-                        assertEquals(List.of("Off>On", "On>Off"), states, "in order, none lost or duplicated, for " + call));
+                assertEveryCallIndicatedOnce(gateway, desk.calls());
                 assertEquals(0.0, undelivered(gateway, "indications", "failed") + undelivered(gateway, "indications", "expired"));
             }
         } finally {
@@ -134,23 +122,20 @@ class KafkaOutageIT {
             Map<String, String> settings = outageSettings(recorder, broker);
             settings.put("recgate.kafka.delivery-timeout-ms", "3000");
             settings.put("camel.component.kafka.request-timeout-ms", "1000"); // delivery.timeout.ms >= linger + request timeout
-            try (RunningGateway gateway = RunningGateway.start(settings);
-                 TlibTestClient feed = gateway.connectAs("switch");
-                 TlibTestClient desktop = gateway.connectAs("desktop")) {
-                desktop.register("1001", null);
-                List<String> calls = new ArrayList<>();
-                record(feed, desktop, calls, 1);
+            try (RunningGateway gateway = RunningGateway.start(settings); Desk desk = new Desk(gateway)) {
+                desk.record(1);
+                List<String> calls = desk.calls();
                 assertEquals(Set.of(calls.get(0)), indications(gateway, 2).keySet(), "the topic is there and known");
 
                 broker.close();
-                record(feed, desktop, calls, 2);
+                desk.record(2);
                 int duringOutage = 4;
                 // every one of the four has expired (counted) or waits for the route to send it again
                 await().atMost(Duration.ofSeconds(30)).until(() ->
                         undelivered(gateway, "indications", "expired") + waitingToBeSentAgain(gateway) == duringOutage);
                 int expired = (int) undelivered(gateway, "indications", "expired");
                 broker.start();
-                record(feed, desktop, calls, 1);
+                desk.record(1);
 
                 Map<String, List<String>> byCall = indications(gateway, 2 + duringOutage - expired + 2);
                 assertEquals(List.of("Off>On", "On>Off"), byCall.get(calls.get(0)));
@@ -196,16 +181,54 @@ class KafkaOutageIT {
         return counter == null ? 0.0 : counter.count();
     }
 
-    private static void record(TlibTestClient feed, TlibTestClient desktop, List<String> calls, int count) throws Exception {
-        for (int i = 0; i < count; i++) {
-            String call = String.format("%016x", 0xc000 + calls.size());
-            calls.add(call);
-            establish(feed, call, "1001", "5000");
-            JsonNode started = desktop.request(privateService("GSIP_RECORD_START", "1001", call, Map.of()));
-            assertEquals("EventACK", started.path("message").asText(), started::toString);
-            JsonNode stopped = desktop.request(privateService("GSIP_RECORD_STOP", "1001", call, Map.of()));
-            assertEquals("EventACK", stopped.path("message").asText(), stopped::toString);
+    /** The switch feed and a desktop on 1001 of a gateway, and the calls they have recorded, in order. */
+    private static final class Desk implements AutoCloseable {
+        private final TlibTestClient feed;
+        private final TlibTestClient desktop;
+        private final List<String> calls = new ArrayList<>();
+
+        Desk(RunningGateway gateway) throws Exception {
+            this.feed = gateway.connectAs("switch");
+            this.desktop = gateway.connectAs("desktop");
+            desktop.register("1001", null);
         }
+
+        /** {@code count} new calls, each recorded (started and stopped) by the desktop. */
+        void record(int count) throws Exception {
+            for (int i = 0; i < count; i++) {
+                String call = String.format("%016x", 0xc000 + calls.size());
+                calls.add(call);
+                establish(feed, call, "1001", "5000");
+                JsonNode started = desktop.request(privateService("GSIP_RECORD_START", "1001", call, Map.of()));
+                assertEquals("EventACK", started.path("message").asText(), started::toString);
+                JsonNode stopped = desktop.request(privateService("GSIP_RECORD_STOP", "1001", call, Map.of()));
+                assertEquals("EventACK", stopped.path("message").asText(), stopped::toString);
+            }
+        }
+
+        /** The connection IDs of the calls recorded so far, the first first (a live list). */
+        List<String> calls() {
+            return calls;
+        }
+
+        TlibTestClient desktop() {
+            return desktop;
+        }
+
+        @Override
+        public void close() throws Exception {
+            try (feed) {
+                desktop.close();
+            }
+        }
+    }
+
+    /** Both indications of each call (Off>On, On>Off) are on the topic, in order, none lost or duplicated. */
+    private static void assertEveryCallIndicatedOnce(RunningGateway gateway, List<String> calls) throws Exception {
+        Map<String, List<String>> byCall = indications(gateway, calls.size() * 2);
+        assertEquals(new HashSet<>(calls), byCall.keySet(), "every call's indications arrived");
+        byCall.forEach((call, states) ->
+                assertEquals(List.of("Off>On", "On>Off"), states, "in order, none lost or duplicated, for " + call));
     }
 
     /** The indications per call, as state changes in the order they are on the topic. */

@@ -6,18 +6,24 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Values from the switch and clients go into GSIP_REC_FN as [A-Za-z0-9._-] only (docs/security.md, "File names"). */
 class FileNameTemplateTest {
 
-    @Test
-    void everyOtherCharacterBecomesAnUnderscore() {
-        assertEquals("UUID_.._.._x", FileNameTemplate.safe("UUID_../../x"));
-        assertEquals("_15550100", FileNameTemplate.safe("+15550100"));
-        assertEquals("a_b_c_d_e_", FileNameTemplate.safe("a b\\c\0d\ne\u00e9"));
-        assertEquals("Az09._-", FileNameTemplate.safe("Az09._-"));
-        assertEquals("", FileNameTemplate.safe(""));
+    static Stream<Arguments> valuesAndTheirSafeForms() {
+        return Stream.of(Arguments.of("UUID_../../x", "UUID_.._.._x"), Arguments.of("+15550100", "_15550100"),
+                Arguments.of("a b\\c\0d\ne\u00e9", "a_b_c_d_e_"), Arguments.of("Az09._-", "Az09._-"), Arguments.of("", ""));
+    }
+
+    @ParameterizedTest
+    @MethodSource("valuesAndTheirSafeForms")
+    void everyOtherCharacterBecomesAnUnderscore(String value, String safe) {
+        assertEquals(safe, FileNameTemplate.safe(value));
     }
 
     @Test

@@ -79,6 +79,12 @@ class AuthorizationIT {
         assertEquals("EventACK", reply.path("message").asText(), reply::toString);
     }
 
+    /** {@code call}, established by the switch between {@code dn} and the trunk 5000. */
+    private static String established(String call, String dn) throws Exception {
+        establish(feed, call, dn, "5000");
+        return call;
+    }
+
     private static TlibTestClient on(String application, String dn) throws Exception {
         TlibTestClient client = gateway.connectAs(application);
         assertEquals("EventRegistered", client.register(dn, null).path("message").asText());
@@ -120,8 +126,7 @@ class AuthorizationIT {
 
     @Test
     void recordingControlFromDesktopsAndSupervisorsOnly() throws Exception {
-        String call = "00000000000000e3";
-        establish(feed, call, "1001", "5000");
+        String call = established("00000000000000e3", "1001");
         try (TlibTestClient vendor = on("vendor", "1001"); TlibTestClient router = on("router", "1001");
              TlibTestClient desktop = on("desktop", "1001")) {
             assertRefused(vendor.request(privateService("GSIP_RECORD_START", "1001", call, Map.of())));
@@ -152,8 +157,7 @@ class AuthorizationIT {
 
     @Test
     void queryCallNeedsARegisteredPartyOrASupervisorOfOne() throws Exception {
-        String call = "00000000000000e4";
-        establish(feed, call, "1004", "5000");
+        String call = established("00000000000000e4", "1004");
         try (TlibTestClient party = on("desktop", "1004"); TlibTestClient monitor = gateway.connectAs("vendor");
              TlibTestClient stranger = on("desktop-2", "1002"); TlibTestClient supervisor = gateway.connectAs("supervisor");
              TlibTestClient otherSupervisor = gateway.connectAs("supervisor-east")) {
@@ -211,8 +215,7 @@ class AuthorizationIT {
 
     @Test
     void aDesktopOnAnUnrelatedDnControlsNothing() throws Exception {
-        String call = "00000000000000f1";
-        establish(feed, call, "1001", "5000");
+        String call = established("00000000000000f1", "1001");
         try (TlibTestClient desktop = on("desktop", "1001"); TlibTestClient unrelated = on("desktop-2", "1002")) {
             assertAck(desktop.request(privateService("GSIP_RECORD_START", "1001", call, Map.of("id", "scope-f1"))));
             assertRefused(unrelated.request(privateService("GSIP_RECORD_STOP", "1002", call, Map.of())));
@@ -226,8 +229,7 @@ class AuthorizationIT {
 
     @Test
     void aSupervisorControlsTheRecordingsOfTheDnsInItsScopeOnly() throws Exception {
-        String call = "00000000000000f2";
-        establish(feed, call, "1006", "5000");
+        String call = established("00000000000000f2", "1006");
         try (TlibTestClient desktop = on("desktop", "1006"); TlibTestClient supervisor = on("supervisor", "1006");
              TlibTestClient otherSupervisor = on("supervisor-east", "2006")) {
             // the agent's side (1006, in the supervisor's 10*) and the customer's (5000, not in it)

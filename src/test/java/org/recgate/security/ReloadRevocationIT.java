@@ -35,6 +35,13 @@ class ReloadRevocationIT {
                 && event.path("AttrErrorCode").asInt() == 2002;
     }
 
+    /** {@code client} gets the unsolicited EventError 2002, its message naming {@code why}, and is closed. */
+    private static void assertRevoked(TlibTestClient client, String why) throws Exception {
+        JsonNode revoked = client.await(ReloadRevocationIT::unsolicitedError);
+        assertTrue(revoked.path("AttrErrorMessage").asText().contains(why), revoked::toString);
+        client.awaitClosed();
+    }
+
     @Test
     void removedApplicationsChangedPasswordsAndNarrowedScopesAreRevoked(@TempDir Path dir) throws Exception {
         Path dnFile = Files.writeString(dir.resolve("dns.yaml"), BEFORE);
@@ -54,9 +61,7 @@ class ReloadRevocationIT {
                       desktop: {roles: [desktop]}
                       agent: {password: one, roles: [desktop], dns: ["1001"]}
                     """);
-            JsonNode removed = temp.await(ReloadRevocationIT::unsolicitedError);
-            assertTrue(removed.path("AttrErrorMessage").asText().contains("'temp' was removed"), removed::toString);
-            temp.awaitClosed();
+            assertRevoked(temp, "'temp' was removed");
             JsonNode dropped = agent.await(ReloadRevocationIT::unsolicitedError);
             assertEquals("1002", dropped.path("AttrThisDN").asText(), dropped::toString);
             assertEquals(2002, agent.register("1002", "Monitor").path("AttrErrorCode").asInt(), "outside the new scope");
@@ -68,9 +73,7 @@ class ReloadRevocationIT {
                       desktop: {roles: [desktop]}
                       agent: {password: two, roles: [desktop], dns: ["1001"]}
                     """);
-            JsonNode changed = agent.await(ReloadRevocationIT::unsolicitedError);
-            assertTrue(changed.path("AttrErrorMessage").asText().contains("password"), changed::toString);
-            agent.awaitClosed();
+            assertRevoked(agent, "password");
 
             assertEquals("EventRegistered", desktop.register("1001", null).path("message").asText(), "not affected");
         }

@@ -26,15 +26,7 @@ import org.recgate.tlib.model.Replies;
  * its recordings (docs/protocol.md shows the layout), for the clients of the call's DNs and their
  * supervisors ({@link Permissions#checkMayQuery}). A step of the dispatch route.
  */
-public final class CallQuery {
-
-    private final CallRegistry calls;
-    private final RecordingRegistry recordings;
-
-    public CallQuery(CallRegistry calls, RecordingRegistry recordings) {
-        this.calls = calls;
-        this.recordings = recordings;
-    }
+public record CallQuery(CallRegistry calls, RecordingRegistry recordings) {
 
     /** The answer, for a client that registered a party of the call or supervises one (2002 otherwise). */
     public TlibMessage query(@ExchangeProperty(TlibExchange.SESSION) ClientSession session, @Body TlibMessage request) {

@@ -3,6 +3,7 @@ package org.recgate.gateway.records;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.ExchangeProperty;
+import org.recgate.gateway.userevent.UserEventFields;
 import org.recgate.gateway.userevent.UserEventSteps;
 import org.recgate.tlib.json.PlainJson;
 import org.recgate.userevent.UserEvent;
@@ -14,15 +15,7 @@ public final class UserEventRecords {
         Map<String, Object> from = new LinkedHashMap<>();
         from.put("application", event.application());
         from.put("thisDn", event.dn());
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("schema", "user-event/1");
-        record.put("eventId", event.eventId());
-        record.put("sequence", event.sequence());
-        record.put("time", event.time().toString());
-        record.put("thisDn", event.dn());
-        if (event.connectionId() != null) {
-            record.put("connectionId", event.connectionId());
-        }
+        Map<String, Object> record = UserEventFields.first("user-event/1", event);
         record.put("userData", PlainJson.plain(event.userData()));
         if (event.screenCapture() != null) {
             record.put("screenCapture", event.screenCapture());

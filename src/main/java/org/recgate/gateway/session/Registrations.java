@@ -1,10 +1,7 @@
 package org.recgate.gateway.session;
 
-import io.micrometer.core.instrument.Counter;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import org.recgate.config.ApplicationConfig;
@@ -25,8 +22,6 @@ import org.recgate.tlib.model.TlibException;
 import org.recgate.tlib.model.TlibMessage;
 import org.recgate.userevent.ScreenCapture;
 import org.recgate.userevent.ScreenCaptureStates;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code RequestRegisterClient}, {@code RequestRegisterAddress} and {@code RequestUnregisterAddress}
@@ -34,31 +29,12 @@ import org.slf4j.LoggerFactory;
  * A failed {@code RequestRegisterClient} counts towards its address's lockout ({@link LoginThrottle};
  * docs/security.md, "Login throttling").
  */
-public final class Registrations {
-
-    private static final Logger LOG = LoggerFactory.getLogger(Registrations.class);
-
-    private final SessionRegistry sessions;
-    private final DnDirectory directory;
-    private final ServerInfo serverInfo;
-    private final ScreenCaptureStates screenCaptureStates;
-    private final LoginThrottle throttle;
-    private final DnLimit dnLimit;
-    private final Counter loginFailures;
-    private final Counter lockouts;
+public record Registrations(SessionRegistry sessions, DnDirectory directory, ServerInfo serverInfo,
+                            ScreenCaptureStates screenCaptureStates, LoginFailures loginFailures, DnLimit dnLimit) {
 
     public Registrations(SessionRegistry sessions, DnDirectory directory, ServerInfo serverInfo,
                          ScreenCaptureStates screenCaptureStates, LoginThrottle throttle, DnLimit dnLimit, Meters meters) {
-        this.sessions = sessions;
-        this.directory = directory;
-        this.serverInfo = serverInfo;
-        this.screenCaptureStates = screenCaptureStates;
-        this.throttle = throttle;
-        this.dnLimit = dnLimit;
-        this.loginFailures = meters.counter("recgate.tlib.login.failures",
-                "Failed RequestRegisterClient: unknown application or wrong password (refusals during a lockout not included)");
-        this.lockouts = meters.counter("recgate.tlib.login.lockouts",
-                "Source addresses locked out after too many failed RequestRegisterClient");
+        this(sessions, directory, serverInfo, screenCaptureStates, LoginFailures.counted(throttle, meters), dnLimit);
     }
 
     public TlibMessage registerClient(@ExchangeProperty(TlibExchange.SESSION) ClientSession session,
@@ -66,16 +42,12 @@ public final class Registrations {
         checkProtocolVersion(request);
         String name = request.require(Attr.APPLICATION_NAME);
         String source = LoginThrottle.sourceOf(session.remoteAddress());
-        Optional<Duration> locked = throttle.lockedOut(source);
-        if (locked.isPresent()) {
-            throw TlibException.closing(ErrorCode.NOT_AUTHORIZED, "too many failed RequestRegisterClient from "
-                    + source + ": try again in " + Math.max(1, locked.get().toSeconds()) + " s");
-        }
-        ApplicationConfig application = directory.application(name).orElseThrow(() -> failed(source,
+        loginFailures.checkNotLockedOut(source);
+        ApplicationConfig application = directory.application(name).orElseThrow(() -> loginFailures.failed(source,
                 "application '" + name + "' is not configured in the DN file"
                         + " (applications section): use a configured application name"));
         if (!application.acceptsPassword(request.string(Attr.APPLICATION_PASSWORD))) {
-            throw failed(source, "wrong or missing AttrApplicationPassword for application '" + name + "'");
+            throw loginFailures.failed(source, "wrong or missing AttrApplicationPassword for application '" + name + "'");
         }
         String current = session.applicationName();
         if (current != null && !current.equals(name)) {
@@ -88,16 +60,6 @@ public final class Registrations {
                 .with(Attr.SERVER_VERSION, serverInfo.serverVersion())
                 .with(Attr.PROTOCOL_VERSION, (long) serverInfo.protocolVersion())
                 .with(Attr.CLIENT_ID, session.clientId());
-    }
-
-    /** Counts the failure towards the source's lockout; the refusal closes the connection. */
-    private TlibException failed(String source, String message) {
-        loginFailures.increment();
-        if (throttle.failed(source)) {
-            lockouts.increment();
-            LOG.warn("Locking out {} for {} ms: too many failed RequestRegisterClient", source, throttle.lockoutMillis());
-        }
-        return TlibException.closing(ErrorCode.NOT_AUTHORIZED, message);
     }
 
     private void checkProtocolVersion(TlibMessage request) {

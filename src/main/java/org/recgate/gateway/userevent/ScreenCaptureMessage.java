@@ -2,7 +2,6 @@ package org.recgate.gateway.userevent;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.recgate.tlib.json.PlainJson;
 import org.recgate.userevent.UserEvent;
@@ -23,15 +22,7 @@ public final class ScreenCaptureMessage {
 
     /** The body for {@code event} (whose {@code screen-capture} value is a command). */
     public static String json(UserEvent event) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("schema", SCHEMA);
-        body.put("eventId", event.eventId());
-        body.put("sequence", event.sequence());
-        body.put("time", event.time().toString());
-        body.put("thisDn", event.dn());
-        if (event.connectionId() != null) {
-            body.put("connectionId", event.connectionId());
-        }
+        Map<String, Object> body = UserEventFields.first(SCHEMA, event);
         body.put("screenCapture", event.screenCapture());
         body.put("userData", PlainJson.plain(event.userData()));
         if (event.application() != null) {

@@ -23,9 +23,8 @@ import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.recgate.testing.RunningGateway;
-import org.recgate.testing.TestTls;
 import org.recgate.testing.TlibTestClient;
+import org.recgate.testing.TlsGateway;
 
 /**
  * The T-Library listener over TLS (docs/security.md, TLS), client-auth {@code want}, with
@@ -36,15 +35,20 @@ import org.recgate.testing.TlibTestClient;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class TlsListenerIT {
 
-    private static final TestTls KEYS = TestTls.keys();
-
     @RegisterExtension
-    static final RunningGateway gateway = RunningGateway.perClass(KEYS.gatewaySettings("want"));
+    static final TlsGateway gateway = TlsGateway.perClass("want");
+
+    /** {@code recgate_tlib_tls_refused_total}. */
+    private static double tlsRefused() {
+        return gateway.gate().context().getRegistry()
+                .lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class)
+                .get("recgate.tlib.tls.refused").counter().count();
+    }
 
     @Test
     void tlsClientsRegisterAndRecord() throws Exception {
-        try (TlibTestClient feed = TlibTestClient.over(KEYS.connect(gateway.tlibPort(), true));
-             TlibTestClient desktop = TlibTestClient.over(KEYS.connect(gateway.tlibPort(), false))) {
+        try (TlibTestClient feed = gateway.connect(true);
+             TlibTestClient desktop = gateway.connect(false)) {
             feed.registerClient("switch", null);
             desktop.registerClient("desktop", null);
             assertEquals("EventRegistered", desktop.register("1001", null).path("message").asText());
@@ -66,7 +70,7 @@ class TlsListenerIT {
     @Test
     void aPlainClientOnTheTlsPortGetsNothing() throws Exception {
         double refusedBefore = tlsRefused();
-        try (TlibTestClient plain = gateway.connect()) {
+        try (TlibTestClient plain = gateway.connectPlain()) {
             plain.sendLine(message("RequestRegisterClient").put("AttrReferenceID", 1).put("AttrApplicationName", "desktop")
                     .toString());
             plain.awaitClosed();
@@ -75,17 +79,10 @@ class TlsListenerIT {
         await().atMost(Duration.ofSeconds(5)).until(() -> tlsRefused() == refusedBefore + 1);
     }
 
-    /** {@code recgate_tlib_tls_refused_total}. */
-    private static double tlsRefused() {
-        return gateway.gate().context().getRegistry()
-                .lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class)
-                .get("recgate.tlib.tls.refused").counter().count();
-    }
-
     @Test
     void tls11IsRefusedByTheGateway() {
         SSLHandshakeException refused = assertThrows(SSLHandshakeException.class,
-                () -> KEYS.connect(gateway.tlibPort(), false, "TLSv1.1").close());
+                () -> gateway.handshake(false, "TLSv1.1").close());
         // the gateway's alert: a client JVM that could not even offer TLS 1.1 would fail differently
         assertTrue(refused.getMessage().contains("protocol_version"), refused::toString);
     }
@@ -93,13 +90,11 @@ class TlsListenerIT {
     @Test
     void aClientCertificateTheTruststoreDoesNotVouchForIsRefused() {
         // client-auth want: no certificate is fine (above), an untrusted one is not
-        assertThrows(IOException.class, () -> KEYS.connect(gateway.tlibPort(), KEYS.gatewayKeystore(), "TLSv1.2").close());
+        assertThrows(IOException.class, () -> gateway.handshake(gateway.keys().gatewayKeystore(), "TLSv1.2").close());
     }
 
     @Test
     void tls12IsAccepted() throws Exception {
-        try (TlibTestClient client = TlibTestClient.over(KEYS.connect(gateway.tlibPort(), false, "TLSv1.2"))) {
-            client.registerClient("desktop", null);
-        }
+        gateway.assertRegisters(false, "TLSv1.2");
     }
 }
