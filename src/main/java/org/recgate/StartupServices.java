@@ -108,16 +108,12 @@ final class StartupServices extends MainListenerSupport {
     }
 
     /**
-     * Route files from a folder instead of the jar, reloaded when edited. Only the edited file's
-     * routes restart ({@code remove-all-routes=false}), so editing any file but the listener's keeps
-     * clients connected.
+     * Route files from a folder instead of the jar. They are reloaded when edited by the gateway's
+     * own reloader (org.recgate.routes.RouteFileReloader, bound in RecGateConfiguration), not Camel's:
+     * Camel's removes a file's routes before it knows the new ones can be made.
      */
     private static void useRoutesDirectory(PropertiesComponent properties, Path dir) {
         properties.addOverrideProperty("camel.main.routes-include-pattern", "file:" + dir + "/*.camel.yaml");
-        properties.addOverrideProperty("camel.main.routes-reload-enabled", "true");
-        properties.addOverrideProperty("camel.main.routes-reload-directory", dir.toString());
-        properties.addOverrideProperty("camel.main.routes-reload-pattern", "*.camel.yaml");
-        properties.addOverrideProperty("camel.main.routes-reload-remove-all-routes", "false");
     }
 
     private static String setting(PropertiesComponent properties, String key) {
