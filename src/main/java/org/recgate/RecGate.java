@@ -35,7 +35,7 @@ public final class RecGate {
         try {
             main.run(args);
         } finally {
-            startup.stopEmbeddedKafka();
+            startup.release();
         }
     }
 
@@ -43,7 +43,7 @@ public final class RecGate {
         try {
             main.start();
         } catch (Exception | Error e) {
-            startup.stopEmbeddedKafka();
+            startup.release();
             throw e;
         }
     }
@@ -52,7 +52,7 @@ public final class RecGate {
         try {
             main.stop();
         } finally {
-            startup.stopEmbeddedKafka();
+            startup.release();
         }
     }
 

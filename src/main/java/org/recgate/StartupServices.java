@@ -25,6 +25,7 @@ final class StartupServices extends MainListenerSupport {
             "recgate.kafka.topic.user-events", "recgate.kafka.topic.audit", "recgate.kafka.topic.call-events");
 
     private EmbeddedKafkaBroker embeddedKafka;
+    private PidFile pidFile;
 
     @Override
     public void beforeConfigure(BaseMainSupport main) {
@@ -49,19 +50,21 @@ final class StartupServices extends MainListenerSupport {
         }
     }
 
-    /** One line once everything listens: where to connect, and what the gateway talks to. */
+    /** One line once everything listens: where to connect, and what the gateway talks to; the PID file. */
     @Override
     public void afterStart(BaseMainSupport main) {
         PropertiesComponent properties = main.getCamelContext().getPropertiesComponent();
+        pidFile = PidFile.write(Path.of(setting(properties, "recgate.data-dir")));
         String recorders = setting(properties, "recgate.recorder.uri");
-        LOG.info("RecGate ready: T-Library {}:{}, SIP {}:{}:{}, management {}:{}, Kafka {}, recorder {}",
+        LOG.info("RecGate ready: T-Library {}:{}, SIP {}:{}:{}, management {}:{}, Kafka {}, recorder {}; PID {} in {}",
                 setting(properties, "recgate.tlib.host"), setting(properties, "recgate.tlib.port"),
                 setting(properties, "recgate.sip.transport"), setting(properties, "recgate.sip.host"),
                 setting(properties, "recgate.sip.port"),
                 setting(properties, "camel.management.host"), setting(properties, "camel.management.port"),
                 embeddedKafka != null ? "embedded at " + embeddedKafka.bootstrapServers() : setting(properties, KAFKA_BROKERS),
                 recorders.isEmpty() ? "demo at sip:" + setting(properties, "recgate.sip.host") + ":"
-                        + setting(properties, "recgate.demo-recorder.port") : recorders);
+                        + setting(properties, "recgate.demo-recorder.port") : recorders,
+                ProcessHandle.current().pid(), pidFile.path());
     }
 
     private static boolean embedded(PropertiesComponent properties) {
@@ -96,11 +99,15 @@ final class StartupServices extends MainListenerSupport {
 
     @Override
     public void afterStop(BaseMainSupport main) {
-        stopEmbeddedKafka();
+        release();
     }
 
-    /** Also when the start failed half-way: nothing of the embedded broker may outlive the gateway. */
-    void stopEmbeddedKafka() {
+    /** Also when the start failed half-way: neither the PID file nor the embedded broker may outlive the gateway. */
+    void release() {
+        if (pidFile != null) {
+            pidFile.remove();
+            pidFile = null;
+        }
         if (embeddedKafka != null) {
             embeddedKafka.close();
             embeddedKafka = null;
