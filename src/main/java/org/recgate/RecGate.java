@@ -42,6 +42,7 @@ public final class RecGate {
     public void start() throws Exception {
         try {
             main.start();
+            startup.afterStart(main); // what main.run() tells its listeners once started
         } catch (Exception | Error e) {
             startup.release();
             throw e;

@@ -58,7 +58,7 @@ public final class RouteFileCheck {
                 }
             }
         } catch (Exception e) {
-            return List.of(RouteFileProblem.unparsable(file, e));
+            return List.of(RouteFileProblem.unparsable(file, content, e));
         }
         return unknownBeans(file, content);
     }

@@ -22,6 +22,7 @@ public final class RouteFileProblem extends Exception {
 
     /** snakeyaml's and Camel YAML DSL's own mark: "in file:..., line 14, column 19:". */
     private static final Pattern YAML_MARK = Pattern.compile("line (\\d+), column \\d+");
+    private static final Pattern UNSUPPORTED = Pattern.compile("Unsupported field: (\\S+)");
     /** The step Camel could not create: "at: >>> Bean[ref:x method:y] <<< in route: ...". */
     private static final Pattern FAILED_STEP = Pattern.compile(">>> (.*?) <<<", Pattern.DOTALL);
 
@@ -39,13 +40,20 @@ public final class RouteFileProblem extends Exception {
     }
 
     /** A file that does not parse as Camel YAML DSL (syntax, a tab, an unknown key). */
-    public static RouteFileProblem unparsable(Path file, Throwable failure) {
+    public static RouteFileProblem unparsable(Path file, String content, Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof MarkedYamlEngineException marked && marked.getProblemMark().isPresent()) {
                 String problem = marked.getProblem().contains("\\t(TAB)")
                         ? "a tab in the indentation: YAML indents with spaces only" : firstLine(marked.getProblem());
                 String context = marked.getContext() == null ? "" : " (" + firstLine(marked.getContext()) + ")";
-                return new RouteFileProblem(name(file), marked.getProblemMark().get().getLine() + 1, problem + context);
+                int line = marked.getProblemMark().get().getLine() + 1;
+                Matcher unknown = UNSUPPORTED.matcher(problem);
+                if (unknown.matches()) {
+                    // Camel marks the field's value, on the next line for a block: name the key's own line
+                    line = keyLine(content, unknown.group(1), line);
+                    problem = "unknown key '" + unknown.group(1) + "'";
+                }
+                return new RouteFileProblem(name(file), line, problem + context);
             }
             Matcher mark = YAML_MARK.matcher(String.valueOf(cause.getMessage()));
             if (mark.find()) {
@@ -68,6 +76,18 @@ public final class RouteFileProblem extends Exception {
             }
         }
         return new RouteFileProblem(name(file), line, reasonOf(failure, beanNames));
+    }
+
+    /** The last line at or before {@code marked} where {@code key:} stands. */
+    private static int keyLine(String content, String key, int marked) {
+        String[] lines = content.split("\n", -1);
+        Pattern keyPattern = Pattern.compile("^\\s*(- )?" + Pattern.quote(key) + "\\s*:");
+        for (int i = Math.min(marked, lines.length) - 1; i >= 0; i--) {
+            if (keyPattern.matcher(lines[i]).find()) {
+                return i + 1;
+            }
+        }
+        return marked;
     }
 
     static String reasonOf(Throwable failure) {

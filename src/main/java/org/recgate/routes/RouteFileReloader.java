@@ -85,7 +85,7 @@ public final class RouteFileReloader extends FileWatcherResourceReloadStrategy {
         }
         Resource resource = ResourceHelper.fromString("file:" + file, content);
         try {
-            new RouteTrial(getCamelContext(), beanNames).check(file, resource);
+            new RouteTrial(getCamelContext(), beanNames).check(file, content);
         } catch (RouteFileProblem problem) {
             refuse(problem);
             return;

@@ -10,6 +10,7 @@ import org.apache.camel.model.Model;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
 
 /**
  * Builds a route file's routes in the running context before they replace anything: each route
@@ -31,8 +32,8 @@ final class RouteTrial {
     }
 
     /** The file's routes can be created; otherwise the problem with its line. */
-    void check(Path file, Resource resource) throws RouteFileProblem {
-        List<RouteDefinition> trials = parse(file, resource);
+    void check(Path file, String content) throws RouteFileProblem {
+        List<RouteDefinition> trials = parse(file, content);
         Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
         List<String> createdEndpoints = new ArrayList<>();
         try {
@@ -50,7 +51,8 @@ final class RouteTrial {
     }
 
     /** The file as route definitions, renamed for the trial (none are added to the context). */
-    private List<RouteDefinition> parse(Path file, Resource resource) throws RouteFileProblem {
+    private List<RouteDefinition> parse(Path file, String content) throws RouteFileProblem {
+        Resource resource = ResourceHelper.fromString("file:" + file, content);
         List<RouteDefinition> trials = new ArrayList<>();
         try {
             for (RoutesBuilder builder : PluginHelper.getRoutesLoader(context).findRoutesBuilders(List.of(resource))) {
@@ -63,7 +65,7 @@ final class RouteTrial {
                 }
             }
         } catch (Exception e) {
-            throw RouteFileProblem.unparsable(file, e);
+            throw RouteFileProblem.unparsable(file, content, e);
         }
         return trials;
     }
