@@ -94,7 +94,7 @@ public final class RouteFileProblem extends Exception {
         return reasonOf(failure, List.of());
     }
 
-    private static String reasonOf(Throwable failure, List<String> beanNames) {
+    static String reasonOf(Throwable failure, List<String> beanNames) {
         Throwable deepest = failure;
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof NoSuchBeanException missing) {

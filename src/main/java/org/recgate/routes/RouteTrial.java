@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.Model;
@@ -35,7 +36,7 @@ final class RouteTrial {
     void check(Path file, String content) throws RouteFileProblem {
         List<RouteDefinition> trials = parse(file, content);
         Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
-        List<String> createdEndpoints = new ArrayList<>();
+        List<Endpoint> createdEndpoints = new ArrayList<>();
         try {
             for (RouteDefinition trial : trials) {
                 createdEndpoints.addAll(checkInput(file, trial));
@@ -74,24 +75,29 @@ final class RouteTrial {
      * The route's own consumer endpoint is created (its options and {@code #bean} references
      * checked) but not started; the trial route is fed from a {@code direct:} of its own instead,
      * so it never competes with the running route for the listener port or the direct endpoint.
-     * Returns the endpoint URIs this made, to remove afterwards.
+     * Returns the endpoint this made, if it is not one the context had already (the running
+     * route's own, when the file left it as it was), to remove afterwards.
      */
-    private List<String> checkInput(Path file, RouteDefinition trial) throws RouteFileProblem {
+    private List<Endpoint> checkInput(Path file, RouteDefinition trial) throws RouteFileProblem {
         String uri = trial.getInput().getEndpointUri();
-        List<String> made = new ArrayList<>();
+        List<Endpoint> made = new ArrayList<>();
         try {
-            if (uri != null && context.hasEndpoint(uri) == null) {
-                made.add(context.getEndpoint(uri).getEndpointUri());
+            if (uri != null) {
+                List<Endpoint> before = List.copyOf(context.getEndpoints());
+                Endpoint endpoint = context.getEndpoint(uri);
+                if (before.stream().noneMatch(existing -> existing == endpoint)) {
+                    made.add(endpoint);
+                }
             }
         } catch (RuntimeException e) {
             throw new RouteFileProblem(file.getFileName().toString(), Math.max(0, trial.getInput().getLineNumber()),
-                    RouteFileProblem.reasonOf(e));
+                    RouteFileProblem.reasonOf(e, beanNames));
         }
         trial.getInput().setUri("direct:" + trial.getId());
         return made;
     }
 
-    private void remove(Model model, List<RouteDefinition> trials, List<String> createdEndpoints) {
+    private void remove(Model model, List<RouteDefinition> trials, List<Endpoint> createdEndpoints) {
         for (RouteDefinition trial : trials) {
             try {
                 if (context.getRoute(trial.getId()) != null) {
@@ -105,8 +111,8 @@ final class RouteTrial {
         }
         try {
             context.removeEndpoints("direct://" + PREFIX + "*");
-            for (String uri : createdEndpoints) {
-                context.removeEndpoints(uri);
+            for (Endpoint endpoint : createdEndpoints) {
+                context.removeEndpoint(endpoint); // never one the running routes use: see checkInput
             }
         } catch (Exception e) {
             throw new IllegalStateException("cannot remove the trial endpoints", e);

@@ -115,6 +115,22 @@ class RouteReloadIT {
     }
 
     @Test
+    void theListenersOwnFileIsTriedWithoutTouchingTheRunningListener() throws Exception {
+        Path listener = routes.resolve("tlib-listener.camel.yaml");
+        String good = Files.readString(listener);
+        try (RunningGateway gateway = RunningGateway.withRoutesDir(routes)) {
+            replace(listener, good.replace("#tlibMessageDecoder", "#tlibMessageDecodr"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> reloads(gateway, "rejected") == 1.0);
+            assertTrue(health(gateway).body().contains("no bean named 'tlibMessageDecodr'"), health(gateway).body());
+            everyoneRegistersQuickly(gateway); // the running listener was neither replaced nor stopped
+
+            replace(listener, good + "# reviewed\n");
+            await().atMost(Duration.ofSeconds(30)).until(() -> reloads(gateway, "applied") == 1.0);
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> everyoneRegistersQuickly(gateway));
+        }
+    }
+
+    @Test
     void aRouteWithoutItsDirectConsumerFailsTheRequestAtOnce() throws Exception {
         try (RunningGateway gateway = RunningGateway.withRoutesDir(routes);
              TlibTestClient desktop = gateway.connectAs("desktop")) {
