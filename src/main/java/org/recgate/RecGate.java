@@ -35,15 +35,16 @@ public final class RecGate {
         try {
             main.run(args);
         } finally {
-            startup.stopEmbeddedKafka();
+            startup.release();
         }
     }
 
     public void start() throws Exception {
         try {
             main.start();
+            startup.afterStart(main); // what main.run() tells its listeners once started
         } catch (Exception | Error e) {
-            startup.stopEmbeddedKafka();
+            startup.release();
             throw e;
         }
     }
@@ -52,7 +53,7 @@ public final class RecGate {
         try {
             main.stop();
         } finally {
-            startup.stopEmbeddedKafka();
+            startup.release();
         }
     }
 

@@ -49,6 +49,8 @@ import org.recgate.kafka.KafkaMetrics;
 import org.recgate.kafka.KafkaQueues;
 import org.recgate.kafka.KafkaSendFailures;
 import org.recgate.recording.FileNameTemplate;
+import org.recgate.routes.RouteFileReloader;
+import org.recgate.routes.RouteFilesHealthCheck;
 import org.recgate.recording.OperationCompletion;
 import org.recgate.recording.RecorderPolicy;
 import org.recgate.recording.RecordingEndings;
@@ -130,6 +132,32 @@ public final class RecGateConfiguration implements CamelConfiguration {
                 new ScreenRecorderSteps(RecorderPolicy.list(settings.screenRecorderUris()), meters));
 
         bindRecording(context, registry, settings, meters, sessions, directory, clock);
+        reloadRouteFilesWhenEdited(context, meters);
+    }
+
+    /**
+     * With {@code recgate.routes-dir}, edited route files are tried before they replace the running
+     * routes (docs/operations.md, "Editing route files"); the counters exist either way, at zero.
+     */
+    private static void reloadRouteFilesWhenEdited(CamelContext context, Meters meters) {
+        String help = "Route file reloads, by outcome (rejected: the file's previous routes keep running)";
+        Counter applied = meters.counter("recgate.route.reloads", help, "outcome", "applied");
+        Counter rejected = meters.counter("recgate.route.reloads", help, "outcome", "rejected");
+        String dir = GatewaySettings.optional(context.getPropertiesComponent(), StartupServices.ROUTES_DIR);
+        if (dir.isEmpty()) {
+            return;
+        }
+        Path folder = Path.of(dir).toAbsolutePath().normalize();
+        RouteFilesHealthCheck health = new RouteFilesHealthCheck(folder.toString());
+        HealthCheckRegistry checks = HealthCheckRegistry.get(context);
+        if (checks != null) {
+            checks.register(health);
+        }
+        try {
+            context.addService(new RouteFileReloader(folder, GatewayBeans.NAMES, health, applied, rejected), true, true);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot watch the route files of " + folder, e);
+        }
     }
 
     /** The listener's Netty handlers and the steps of tlib-dispatch / tlib-errors. */

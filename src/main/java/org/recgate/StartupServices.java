@@ -25,6 +25,7 @@ final class StartupServices extends MainListenerSupport {
             "recgate.kafka.topic.user-events", "recgate.kafka.topic.audit", "recgate.kafka.topic.call-events");
 
     private EmbeddedKafkaBroker embeddedKafka;
+    private PidFile pidFile;
 
     @Override
     public void beforeConfigure(BaseMainSupport main) {
@@ -49,19 +50,21 @@ final class StartupServices extends MainListenerSupport {
         }
     }
 
-    /** One line once everything listens: where to connect, and what the gateway talks to. */
+    /** One line once everything listens: where to connect, and what the gateway talks to; the PID file. */
     @Override
     public void afterStart(BaseMainSupport main) {
         PropertiesComponent properties = main.getCamelContext().getPropertiesComponent();
+        pidFile = PidFile.write(Path.of(setting(properties, "recgate.data-dir")));
         String recorders = setting(properties, "recgate.recorder.uri");
-        LOG.info("RecGate ready: T-Library {}:{}, SIP {}:{}:{}, management {}:{}, Kafka {}, recorder {}",
+        LOG.info("RecGate ready: T-Library {}:{}, SIP {}:{}:{}, management {}:{}, Kafka {}, recorder {}; PID {} in {}",
                 setting(properties, "recgate.tlib.host"), setting(properties, "recgate.tlib.port"),
                 setting(properties, "recgate.sip.transport"), setting(properties, "recgate.sip.host"),
                 setting(properties, "recgate.sip.port"),
                 setting(properties, "camel.management.host"), setting(properties, "camel.management.port"),
                 embeddedKafka != null ? "embedded at " + embeddedKafka.bootstrapServers() : setting(properties, KAFKA_BROKERS),
                 recorders.isEmpty() ? "demo at sip:" + setting(properties, "recgate.sip.host") + ":"
-                        + setting(properties, "recgate.demo-recorder.port") : recorders);
+                        + setting(properties, "recgate.demo-recorder.port") : recorders,
+                ProcessHandle.current().pid(), pidFile.path());
     }
 
     private static boolean embedded(PropertiesComponent properties) {
@@ -96,11 +99,15 @@ final class StartupServices extends MainListenerSupport {
 
     @Override
     public void afterStop(BaseMainSupport main) {
-        stopEmbeddedKafka();
+        release();
     }
 
-    /** Also when the start failed half-way: nothing of the embedded broker may outlive the gateway. */
-    void stopEmbeddedKafka() {
+    /** Also when the start failed half-way: neither the PID file nor the embedded broker may outlive the gateway. */
+    void release() {
+        if (pidFile != null) {
+            pidFile.remove();
+            pidFile = null;
+        }
         if (embeddedKafka != null) {
             embeddedKafka.close();
             embeddedKafka = null;
@@ -108,16 +115,12 @@ final class StartupServices extends MainListenerSupport {
     }
 
     /**
-     * Route files from a folder instead of the jar, reloaded when edited. Only the edited file's
-     * routes restart ({@code remove-all-routes=false}), so editing any file but the listener's keeps
-     * clients connected.
+     * Route files from a folder instead of the jar. They are reloaded when edited by the gateway's
+     * own reloader (org.recgate.routes.RouteFileReloader, bound in RecGateConfiguration), not Camel's:
+     * Camel's removes a file's routes before it knows the new ones can be made.
      */
     private static void useRoutesDirectory(PropertiesComponent properties, Path dir) {
         properties.addOverrideProperty("camel.main.routes-include-pattern", "file:" + dir + "/*.camel.yaml");
-        properties.addOverrideProperty("camel.main.routes-reload-enabled", "true");
-        properties.addOverrideProperty("camel.main.routes-reload-directory", dir.toString());
-        properties.addOverrideProperty("camel.main.routes-reload-pattern", "*.camel.yaml");
-        properties.addOverrideProperty("camel.main.routes-reload-remove-all-routes", "false");
     }
 
     private static String setting(PropertiesComponent properties, String key) {

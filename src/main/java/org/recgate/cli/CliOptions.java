@@ -35,7 +35,8 @@ record CliOptions(String host, int port, String application, String password, Li
                                      JVM's CAs); --truststore-password P if it has one
               --keystore FILE        PKCS12 file with a client certificate, for a gateway that asks
                                      for one; --keystore-password P
-              --help                 this help
+              -h, --help             this help
+              --version              the version of RecGate this client belongs to
             Without --file, lines are read from stdin and sent as they come, without waiting for replies.
                    recgate-cli watch-topic TOPIC [--brokers HOST:PORT] [--from-beginning] [--max N]
             prints the records of a Kafka topic (watch-topic --help for more).
@@ -59,7 +60,7 @@ record CliOptions(String host, int port, String application, String password, Li
         for (int i = 0; i < args.length; i++) {
             int equals = args[i].indexOf('=');
             String option = equals > 0 ? args[i].substring(0, equals) : args[i];
-            if (option.equals("--help")) {
+            if (option.equals("--help") || option.equals("-h")) {
                 help = true;
             } else if (args[i].equals("--tls")) {
                 tls = true;

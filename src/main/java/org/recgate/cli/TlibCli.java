@@ -54,6 +54,12 @@ public final class TlibCli {
         if (args.length > 0 && args[0].equals("watch-topic")) {
             return WatchTopic.run(List.of(args).subList(1, args.length), out, err);
         }
+        if (List.of(args).contains("--version")) {
+            String version = TlibCli.class.getPackage().getImplementationVersion();
+            out.println("recgate-cli " + (version == null ? "dev" : version));
+            out.flush();
+            return OK;
+        }
         CliOptions options;
         try {
             options = CliOptions.parse(args);

@@ -2,93 +2,186 @@ package org.recgate.cli;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * {@code recgate-cli watch-topic TOPIC [--brokers HOST:PORT] [--from-beginning] [--max N]}: prints
- * each record of a Kafka topic as one line (its JSON value) on stdout, until the process is stopped or N records
- * were printed. A consumer group of its own, so it never takes records from the gateway.
+ * {@code recgate-cli watch-topic TOPIC [--brokers HOST:PORT] [--from-beginning] [--max N] [--timeout-ms N]}:
+ * prints each record of a Kafka topic as one line (its JSON value) on stdout. It reads the topic's
+ * partitions directly (assign and seek): no consumer group is made, nothing is committed, the
+ * gateway's own consumers are never touched, and a mistyped topic is reported, not created.
+ * docs/cli.md, "watch-topic".
  */
 final class WatchTopic {
 
+    /** The topic does not exist. */
+    static final int NO_SUCH_TOPIC = 1;
+
     static final String USAGE = """
-            Usage: recgate-cli watch-topic TOPIC [--brokers HOST:PORT] [--from-beginning] [--max N]
+            Usage: recgate-cli watch-topic TOPIC [--brokers HOST:PORT] [--from-beginning] [--max N] [--timeout-ms N]
             Prints the records of a Kafka topic, one JSON value per line, as they arrive.
               --brokers HOST:PORT    bootstrap servers (default 127.0.0.1:9092, the embedded broker)
-              --from-beginning       start at the oldest record instead of the newest
+              --from-beginning       start with the records already there, oldest first (by record time
+                                     across the topic's partitions); with --max N: the oldest N
               --max N                stop after N records
+              --timeout-ms N         give up when no broker answers within N ms (default 10000)
+            Exit status: 0 done (N records, or stopped), 1 no such topic, 2 usage error or no broker.
             """;
 
     private WatchTopic() {
     }
 
+    private record Options(String topic, String brokers, boolean fromBeginning, long max, Duration timeout) {
+    }
+
     static int run(List<String> args, PrintStream out, PrintStream err) {
-        String topic = null;
-        String brokers = "127.0.0.1:9092";
-        boolean fromBeginning = false;
-        long max = Long.MAX_VALUE;
+        Options options;
         try {
-            for (int i = 0; i < args.size(); i++) {
-                switch (args.get(i)) {
-                    case "--brokers" -> brokers = args.get(++i);
-                    case "--from-beginning" -> fromBeginning = true;
-                    case "--max" -> max = Long.parseLong(args.get(++i));
-                    case "--help" -> {
-                        err.print(USAGE);
-                        return TlibCli.OK;
-                    }
-                    default -> {
-                        if (topic != null || args.get(i).startsWith("--")) {
-                            throw new IllegalArgumentException("unexpected '" + args.get(i) + "'");
-                        }
-                        topic = args.get(i);
-                    }
-                }
-            }
-            if (topic == null) {
-                throw new IllegalArgumentException("name the topic");
-            }
+            options = parse(args);
         } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
             err.println("recgate-cli watch-topic: " + (e instanceof IndexOutOfBoundsException ? "an option needs a value" : e.getMessage()));
             err.print(USAGE);
             return TlibCli.USAGE_OR_CONNECTION;
         }
-        return watch(topic, brokers, fromBeginning, max, out, err);
+        if (options == null) {
+            err.print(USAGE);
+            return TlibCli.OK;
+        }
+        return watch(options, out, err);
     }
 
-    private static int watch(String topic, String brokers, boolean fromBeginning, long max, PrintStream out,
-                             PrintStream err) {
+    /** Null for --help. */
+    private static Options parse(List<String> args) {
+        String topic = null;
+        String brokers = "127.0.0.1:9092";
+        boolean fromBeginning = false;
+        long max = Long.MAX_VALUE;
+        long timeoutMs = 10_000;
+        for (int i = 0; i < args.size(); i++) {
+            switch (args.get(i)) {
+                case "--brokers" -> brokers = args.get(++i);
+                case "--from-beginning" -> fromBeginning = true;
+                case "--max" -> max = positive("--max", args.get(++i));
+                case "--timeout-ms" -> timeoutMs = positive("--timeout-ms", args.get(++i));
+                case "--help", "-h" -> {
+                    return null;
+                }
+                default -> {
+                    if (topic != null || args.get(i).startsWith("-")) {
+                        throw new IllegalArgumentException("unexpected '" + args.get(i) + "'");
+                    }
+                    topic = args.get(i);
+                }
+            }
+        }
+        if (topic == null) {
+            throw new IllegalArgumentException("name the topic");
+        }
+        return new Options(topic, brokers, fromBeginning, max, Duration.ofMillis(timeoutMs));
+    }
+
+    private static long positive(String option, String value) {
+        try {
+            long number = Long.parseLong(value);
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new IllegalArgumentException(option + " takes a positive number, not '" + value + "'");
+    }
+
+    private static int watch(Options options, PrintStream out, PrintStream err) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                ConsumerConfig.GROUP_ID_CONFIG, "recgate-cli-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, fromBeginning ? "earliest" : "latest",
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, options.brokers(),
+                // a mistyped topic must not be created by asking for it
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) options.timeout().toMillis(),
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        long printed = 0;
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            consumer.subscribe(List.of(topic));
-            err.println("recgate-cli: watching " + topic + " on " + brokers);
-            while (printed < max) { // Ctrl-C ends the process
+            List<TopicPartition> partitions = partitions(consumer, options);
+            if (partitions.isEmpty()) {
+                Set<String> topics = new TreeSet<>(consumer.listTopics(options.timeout()).keySet());
+                topics.removeIf(name -> name.startsWith("__"));
+                err.println("recgate-cli watch-topic: no topic '" + options.topic() + "' on " + options.brokers()
+                        + " (its topics: " + String.join(", ", topics) + ")");
+                return NO_SUCH_TOPIC;
+            }
+            consumer.assign(partitions);
+            long printed = 0;
+            if (options.fromBeginning()) {
+                consumer.seekToBeginning(partitions);
+                printed = printBacklog(consumer, partitions, options, out);
+            } else {
+                consumer.seekToEnd(partitions);
+                partitions.forEach(consumer::position); // the end as it is now, before anything new arrives
+            }
+            err.println("recgate-cli: watching " + options.topic() + " on " + options.brokers());
+            while (printed < options.max()) { // Ctrl-C ends the process
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    out.println(record.value());
-                    out.flush();
-                    if (++printed >= max) {
+                    print(record, out);
+                    if (++printed >= options.max()) {
                         break;
                     }
                 }
             }
             return TlibCli.OK;
+        } catch (TimeoutException e) {
+            err.println("recgate-cli watch-topic: no Kafka broker answered at " + options.brokers() + " within "
+                    + options.timeout().toMillis() + " ms (--brokers, --timeout-ms)");
+            return TlibCli.USAGE_OR_CONNECTION;
         } catch (KafkaException e) {
             err.println("recgate-cli watch-topic: " + e.getMessage());
             return TlibCli.USAGE_OR_CONNECTION;
         }
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<String, String> consumer, Options options) {
+        List<PartitionInfo> infos = consumer.partitionsFor(options.topic(), options.timeout());
+        return infos == null ? List.of() : infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+    }
+
+    /**
+     * The records there already, oldest first across partitions: read up to the end offsets of now
+     * (at most --max from each partition), then sorted by record time. Returns how many were printed.
+     */
+    private static long printBacklog(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions,
+                                     Options options, PrintStream out) {
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, options.timeout());
+        List<ConsumerRecord<String, String>> backlog = new ArrayList<>();
+        while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p)
+                && backlog.stream().filter(r -> r.partition() == p.partition()).count() < options.max())) {
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
+                    backlog.add(record);
+                }
+            }
+        }
+        backlog.sort(Comparator.comparingLong(ConsumerRecord<String, String>::timestamp)
+                .thenComparingInt(ConsumerRecord::partition).thenComparingLong(ConsumerRecord::offset));
+        List<ConsumerRecord<String, String>> oldest = backlog.subList(0, (int) Math.min(backlog.size(), options.max()));
+        oldest.forEach(record -> print(record, out));
+        ends.forEach(consumer::seek); // what arrived meanwhile is read next, after the backlog
+        return oldest.size();
+    }
+
+    private static void print(ConsumerRecord<String, String> record, PrintStream out) {
+        out.println(record.value());
+        out.flush();
     }
 }

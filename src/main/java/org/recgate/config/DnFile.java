@@ -2,11 +2,8 @@ package org.recgate.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,12 +58,16 @@ public record DnFile(String source, Map<String, ApplicationConfig> applications,
         } catch (IOException e) {
             throw new DnFileException(source + ": cannot read the DN file (" + e.getMessage() + ")", e);
         }
+        List<String> problems = StrictYaml.problems(content, source);
+        if (!problems.isEmpty()) {
+            throw new DnFileException(problems);
+        }
         Document document;
         try {
             document = new String(content, StandardCharsets.UTF_8).isBlank()
                     ? null : YAML.readValue(content, Document.class);
         } catch (JsonProcessingException e) {
-            throw new DnFileException(source + where(e, content) + ": " + reason(e), e);
+            throw new DnFileException(DnFileErrors.describe(source, e, content), e);
         } catch (IOException e) {
             throw new DnFileException(source + ": cannot read the DN file (" + e.getMessage() + ")", e);
         }
@@ -76,32 +77,9 @@ public record DnFile(String source, Map<String, ApplicationConfig> applications,
         return new DnFile(source, document.applications(content), document.dns(source, content));
     }
 
-    /**
-     * "line N, at dns.1001": the line of the refused entry's key and the entry; for a syntax error,
-     * the line where the parser stood.
-     */
-    private static String where(JsonProcessingException e, byte[] content) {
-        JsonLocation location = e.getLocation();
-        String line = location == null || location.getLineNr() < 1 ? "" : " line " + location.getLineNr();
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            List<String> path = mapping.getPath().stream()
-                    .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
-                    .toList();
-            OptionalInt keyLine = YamlLines.lineOf(content, path);
-            return (keyLine.isPresent() ? " line " + keyLine.getAsInt() : line) + ", at " + String.join(".", path);
-        }
-        return line;
-    }
-
     private static String lineOf(byte[] content, String... path) {
         OptionalInt line = YamlLines.lineOf(content, List.of(path));
         return line.isPresent() ? " line " + line.getAsInt() : "";
-    }
-
-    /** Our own check's words when one of the entry constructors refused a value; Jackson's otherwise. */
-    private static String reason(JsonProcessingException e) {
-        return e instanceof ValueInstantiationException && e.getCause() != null
-                ? e.getCause().getMessage() : e.getOriginalMessage();
     }
 
     private record Document(Map<String, ApplicationEntry> applicationEntries, Map<String, DnEntry> dnEntries) {
@@ -116,7 +94,7 @@ public record DnFile(String source, Map<String, ApplicationConfig> applications,
         Map<String, ApplicationConfig> applications(byte[] content) {
             Map<String, ApplicationConfig> applications = new LinkedHashMap<>();
             applicationEntries.forEach((name, entry) -> applications.put(name,
-                    entry.toConfig(name, YamlLines.lineOf(content, List.of("applications", name)).orElse(0))));
+                    (entry != null ? entry : ApplicationEntry.of(null, null, null)).toConfig(name, YamlLines.lineOf(content, List.of("applications", name)).orElse(0))));
             return applications;
         }
 
@@ -127,7 +105,7 @@ public record DnFile(String source, Map<String, ApplicationConfig> applications,
                     throw new DnFileException(source + lineOf(content, "dns", dn) + ", at dns." + dn + ": DN '" + dn
                             + "' must be 1 to 64 characters of A-Z a-z 0-9 _ . @ + * # -", null);
                 }
-                dns.put(dn, entry.toConfig(dn));
+                dns.put(dn, (entry != null ? entry : DnEntry.of(null, null, null, null)).toConfig(dn));
             });
             return dns;
         }

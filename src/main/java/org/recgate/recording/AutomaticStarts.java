@@ -72,7 +72,7 @@ final class AutomaticStarts {
                     () -> OperationCompletion.stopEndedMeanwhile(recording, task.call(), outcome));
             return outcome;
         }
-        String why = response == null ? String.valueOf(error) : OperationCompletion.failureOf(recording, response).getMessage();
+        String why = response == null ? String.valueOf(error) : OperationCompletion.failureOf(recording, response, RecordingState.OFF).getMessage();
         LOG.warn("{}: the {} recording did not start: {}", recording, recording.startCause().wireName(), why);
         failures.accept(recording.startCause());
         recording.settle(RecordingState.STARTING, RecordingState.OFF);

@@ -10,8 +10,13 @@ import java.util.regex.Pattern;
 /**
  * GSIP_REC_FN from a template (docs/recording.md §2). The default
  * {@code {callUuid}_{dn}_{ani}_{dnis}_{date}_{time}_{host}} follows the shape of Genesys'
- * published examples ({@code <CallUUID>_<DN>_<ANI>_<DNIS>_<YYYY-MM-DD>_<HH-MM-SS>_<host>});
- * missing values are left empty. Other placeholders: {@code {connectionId}}, {@code {id}}.
+ * published examples ({@code <CallUUID>_<DN>_<ANI>_<DNIS>_<YYYY-MM-DD>_<HH-MM-SS>_<host>}).
+ * Other placeholders: {@code {connectionId}}, {@code {id}}.
+ * <p>
+ * A missing value (no call UUID, ANI or DNIS) leaves no empty part: it goes with the separator
+ * ({@code _}, {@code -}, {@code .} between placeholders) that would have stood before it, or after
+ * it when it comes first, so {@code {callUuid}_{dn}_{ani}_{dnis}_{date}} without UUID, ANI and DNIS
+ * is {@code 1001_2026-12-02}, not {@code _1001___2026-12-02}.
  * <p>
  * The values come from the switch feed and from clients, and the name ends up in paths on the
  * recorders: each value is kept to {@code [A-Za-z0-9._-]}, every other character replaced by
@@ -22,6 +27,7 @@ public final class FileNameTemplate {
 
     public static final String DEFAULT = "{callUuid}_{dn}_{ani}_{dnis}_{date}_{time}_{host}";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
+    private static final Pattern SEPARATOR = Pattern.compile("[_.-]+");
     private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH-mm-ss");
@@ -55,13 +61,38 @@ public final class FileNameTemplate {
         values.put("host", host);
         values.put("connectionId", recording.connectionId());
         values.put("id", recording.id());
-        Matcher matcher = PLACEHOLDER.matcher(template);
         StringBuilder name = new StringBuilder();
-        while (matcher.find()) {
+        String separator = null; // the separator text waiting for the next part
+        boolean skipped = false; // a missing value since the last part written
+        Matcher matcher = PLACEHOLDER.matcher(template);
+        int literalStart = 0;
+        while (true) {
+            boolean placeholder = matcher.find();
+            String literal = template.substring(literalStart, placeholder ? matcher.start() : template.length());
+            if (SEPARATOR.matcher(literal).matches()) {
+                separator = separator == null ? literal : separator;
+            } else if (!literal.isEmpty()) {
+                // text of the template's own: written, without the separator of a value that is missing
+                name.append(separator != null && !skipped ? separator : "").append(literal);
+                separator = null;
+                skipped = false;
+            }
+            if (!placeholder) {
+                break;
+            }
             String value = values.get(matcher.group(1));
-            matcher.appendReplacement(name, Matcher.quoteReplacement(value == null ? "" : safe(value)));
+            if (value == null || value.isEmpty()) {
+                skipped = true;
+            } else {
+                name.append(separator != null && (!name.isEmpty() || !skipped) ? separator : "").append(safe(value));
+                separator = null;
+                skipped = false;
+            }
+            literalStart = matcher.end();
         }
-        matcher.appendTail(name);
+        if (separator != null && !skipped) {
+            name.append(separator);
+        }
         return name.toString();
     }
 

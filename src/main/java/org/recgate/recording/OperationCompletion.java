@@ -58,7 +58,7 @@ public final class OperationCompletion {
                     stopEndedMeanwhile(recording, pending.call(), outcome);
                 }
             } else {
-                failure = failure != null ? failure : failureOf(recording, response);
+                failure = failure != null ? failure : failureOf(recording, response, next);
                 if (operation == RecorderOperation.START) {
                     recordings.discard(recording);
                     tearDownDuplicate(recording, pending.call(), response, outcome);
@@ -109,8 +109,13 @@ public final class OperationCompletion {
         }).orElse(Map.of());
     }
 
-    /** The error for a recording whose recorder refused, timed out or could not be reached. */
-    static TlibException failureOf(Recording recording, RecorderResponse response) {
+    /**
+     * The error for a recording whose recorder refused, timed out or could not be reached; it says
+     * what becomes of the recording ({@code after}): a failed START goes Off, any other stays as it was.
+     */
+    static TlibException failureOf(Recording recording, RecorderResponse response, RecordingState after) {
+        String becomes = "; recording " + recording.id() + (after == RecordingState.OFF ? " goes Off"
+                : " stays " + after.gsipValue());
         DestinationResult result = response.result(DestinationRole.PRIMARY).orElse(response.results().get(0));
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("id", recording.id());
@@ -123,12 +128,12 @@ public final class OperationCompletion {
                     extensions.put("msml-result", (long) result.resultCode()); // the media server's MSML result
                 }
                 yield new TlibException(ErrorCode.RECORDER_REJECTED, "the recorder " + result.uri() + " answered "
-                        + result.sipStatus() + detail + "; recording " + recording.id() + " is unchanged", extensions, false);
+                        + result.sipStatus() + detail + becomes, extensions, false);
             }
             case TIMEOUT -> new TlibException(ErrorCode.TIMEOUT, "the recorder " + result.uri()
-                    + " did not answer in time; recording " + recording.id() + " is unchanged", extensions, false);
+                    + " did not answer in time" + becomes, extensions, false);
             default -> new TlibException(ErrorCode.OUT_OF_SERVICE, "the recorder " + result.uri() + " cannot be reached"
-                    + detail + "; recording " + recording.id() + " is unchanged", extensions, false);
+                    + detail + becomes, extensions, false);
         };
     }
 

@@ -26,7 +26,7 @@ import org.apache.camel.Message;
 @AnalyzeClasses(packages = "org.recgate", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayersTest {
 
-    private static final String[] APP = {"org.recgate", "org.recgate.cli..", "org.recgate.bench.."};
+    private static final String[] APP = {"org.recgate", "org.recgate.cli..", "org.recgate.bench..", "org.recgate.routes.."};
     private static final String[] WIRE = {"org.recgate.tlib.server..", "org.recgate.tlib.codec.."};
     private static final String[] GATEWAY = {"org.recgate.gateway.."};
     private static final String[] DOMAIN = {"org.recgate.session..", "org.recgate.call..", "org.recgate.recording..",

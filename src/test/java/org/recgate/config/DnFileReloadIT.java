@@ -68,4 +68,19 @@ class DnFileReloadIT {
             assertEquals(2002, refused.path("AttrErrorCode").asInt(), "gone with the new file: " + refused);
         }
     }
+
+    @Test
+    void anEditWithAKeyGivenTwiceIsRefused(@TempDir Path dir) throws Exception {
+        Path dnFile = Files.writeString(dir.resolve("dns.yaml"), GOOD);
+        try (RunningGateway gateway = RunningGateway.start(Map.of("recgate.dn-file", dnFile.toString(),
+                "recgate.dn-file.check-ms", "100"))) {
+            // a second "1001" entry, and a new application that must not arrive with it
+            Files.writeString(dnFile, GOOD.replace("desktop: {roles: [desktop]}", "desktop: {roles: [desktop]}\n  wallboard: {roles: [supervisor]}")
+                    + "  \"1001\": {record: true}\n");
+            await().atMost(Duration.ofSeconds(10)).until(() ->
+                    metrics(gateway).contains("recgate_dn_file_reloads_total{outcome=\"rejected\"} 1.0"));
+            assertEquals("EventError", registerClient(gateway, "wallboard"), "the previous file is still in force");
+            assertEquals("EventServerInfo", registerClient(gateway, "desktop"));
+        }
+    }
 }

@@ -28,6 +28,26 @@ class DnFileStartupIT {
                   "1001": {type: Extension}
                   "1002": {type: Telephone}
                 """);
+        String log = failedStart(dir, dnFile);
+        assertTrue(log.contains(dnFile + " line 5"), "names the file and the line: " + log);
+        assertTrue(log.contains("Telephone"), "names the bad value: " + log);
+    }
+
+    @Test
+    void aDnGivenTwiceStopsTheStartInOneLine(@TempDir Path dir) throws Exception {
+        Path dnFile = Files.writeString(dir.resolve("dns.yaml"), """
+                dns:
+                  "2002": {type: ACDPosition, record: true}
+                  "2002": {type: ACDPosition}
+                """);
+        String log = failedStart(dir, dnFile);
+        assertTrue(log.contains("RecGate could not start: " + dnFile + " line 3, at dns: duplicate key '2002' (first at line 2)"),
+                log);
+        assertTrue(!log.contains("\tat org."), "no stack trace: " + log);
+    }
+
+    /** Starts the gateway as a process of its own with {@code dnFile}; returns its output once it stopped, with status 1. */
+    private static String failedStart(Path dir, Path dnFile) throws Exception {
         Path output = dir.resolve("gateway.log");
         String java = ProcessHandle.current().info().command().orElse("java");
         Process gateway = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
@@ -42,8 +62,7 @@ class DnFileStartupIT {
             assertTrue(gateway.waitFor(60, TimeUnit.SECONDS), "the gateway should stop by itself");
             String log = Files.readString(output, StandardCharsets.UTF_8);
             assertEquals(1, gateway.exitValue(), log);
-            assertTrue(log.contains(dnFile + " line 5"), "names the file and the line: " + log);
-            assertTrue(log.contains("Telephone"), "names the bad value: " + log);
+            return log;
         } finally {
             gateway.destroyForcibly();
         }

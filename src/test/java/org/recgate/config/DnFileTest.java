@@ -88,4 +88,62 @@ class DnFileTest {
         String dialect = failure("dns:\n  \"1001\": {dialect: h323}\n");
         assertTrue(dialect.contains("unknown dialect 'h323'"), dialect);
     }
+
+    @Test
+    void aKeyGivenTwiceIsRefusedWithBothLines() {
+        String dn = failure("dns:\n  \"2002\": {type: ACDPosition, record: true}\n  \"1001\": {}\n  \"2002\": {type: ACDPosition}\n");
+        assertEquals("dns.yaml line 4, at dns: duplicate key '2002' (first at line 2): each key may appear once in a"
+                + " mapping; keep one entry", dn);
+        String top = failure("dns:\n  \"1001\": {}\napplications: {}\ndns:\n  \"1002\": {}\n");
+        assertTrue(top.startsWith("dns.yaml line 4, at the top level: duplicate key 'dns' (first at line 1)"), top);
+        String inner = failure("applications:\n  a:\n    roles: [desktop]\n    roles: [switch]\n");
+        assertTrue(inner.startsWith("dns.yaml line 4, at applications.a: duplicate key 'roles' (first at line 3)"), inner);
+        String flow = failure("dns:\n  \"1001\": {record: true, record: false}\n");
+        assertTrue(flow.startsWith("dns.yaml line 2, at dns.1001: duplicate key 'record' (first at line 2)"), flow);
+    }
+
+    @Test
+    void everyDuplicateIsListed() {
+        DnFileException failure = assertThrows(DnFileException.class,
+                () -> parse("dns:\n  \"1001\": {}\n  \"1001\": {}\n  \"1002\": {}\n  \"1002\": {}\n"));
+        assertEquals(2, failure.problems().size(), failure.getMessage());
+        assertTrue(failure.problems().get(1).startsWith("dns.yaml line 5, at dns: duplicate key '1002' (first at line 4)"),
+                failure.problems().toString());
+    }
+
+    @Test
+    void unknownKeysAndWrongTypesGetTheAllowedKeysAndKinds() {
+        assertEquals("dns.yaml line 3, at dns.1001: unknown key 'recrod': a DN takes type, record, recorder, dialect",
+                failure("dns:\n  \"1001\":\n    recrod: true\n"));
+        assertEquals("dns.yaml line 1, at the top level: unknown key 'colour': the DN file takes applications, dns",
+                failure("colour: red\n"));
+        assertEquals("dns.yaml line 2, at applications.a: unknown key 'pasword': an application takes password, roles, dns",
+                failure("applications:\n  a: {pasword: x}\n"));
+        assertEquals("dns.yaml line 2, at dns.1001.record: 'yes please' is not true or false",
+                failure("dns:\n  \"1001\": {record: yes please}\n"));
+        assertEquals("dns.yaml line 3, at applications.a.roles: 'desktop' is not a list, e.g. [a, b]",
+                failure("applications:\n  a:\n    roles: desktop\n"));
+        assertEquals("dns.yaml line 1, at applications: a list is not a mapping of names to entries (name: {...})",
+                failure("applications: [a, b]\n"));
+        String everyMessage = String.join(" ", failure("colour: red\n"), failure("applications: [a]\n"),
+                failure("dns:\n  \"1001\": {record: [x]}\n"));
+        assertFalse(everyMessage.contains("java.") || everyMessage.contains("DnFile$") || everyMessage.contains("setterless"),
+                everyMessage);
+    }
+
+    @Test
+    void aTabIsRefusedAtItsOwnLine() {
+        assertEquals("dns.yaml line 3, column 1: a tab; YAML allows only spaces for indentation and between items:"
+                + " replace it with spaces", failure("dns:\n  \"1001\":\n\ttype: Extension\n"));
+        assertTrue(failure("# a\n# b\ndns:\n  \"1001\": {type: Extension}\t# here\n").startsWith("dns.yaml line 4, column 28:"));
+        assertEquals(DnType.Trunk, parse("dns:\n  \"1001\": {type: \"Trunk\"}  # a\ttab in a comment\n")
+                .dn("1001").orElseThrow().type(), "a tab in a comment is allowed");
+    }
+
+    @Test
+    void anEntryWithoutValuesTakesTheDefaults() {
+        DnFile file = parse("applications:\n  open:\ndns:\n  \"1001\":\n");
+        assertEquals(new DnConfig("1001", DnType.Extension, false, null, null), file.dn("1001").orElseThrow());
+        assertTrue(file.application("open").orElseThrow().roles().isEmpty());
+    }
 }

@@ -108,6 +108,12 @@ class KafkaPublishingIT {
         try (TlibTestClient client = gateway.connectAs("desktop")) {
             client.register("1001", null); // at least these two requests are on the audit topic
         }
+        // the test broker makes a topic on its first record (watch-topic reports a topic that is not there)
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of("bootstrap.servers", TestKafka.bootstrapServers()))) {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                    admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(gateway.topic("audit")));
+        }
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
         int status = org.recgate.cli.TlibCli.run(new String[] {"watch-topic", gateway.topic("audit"),

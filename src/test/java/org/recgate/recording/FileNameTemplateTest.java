@@ -35,4 +35,20 @@ class FileNameTemplateTest {
                 template.fileName(recording, "UUID_../../etc/passwd", "+15550100", "8 0;0"),
                 "the operator's own text (calls/) is kept; the values' slashes are not");
     }
+
+    @Test
+    void missingValuesLeaveNoEmptyParts() {
+        Recording recording = new Recording("r1", "00000000000000a1", "1001", Side.SOURCE, Cause.REQUEST,
+                new RequestedBy("desktop", "1001", 1L), Instant.parse("2026-12-02T09:30:00Z"), List.of(), Map.of());
+        FileNameTemplate shipped = new FileNameTemplate(FileNameTemplate.DEFAULT, "gw1", ZoneOffset.UTC);
+        assertEquals("1001_2026-12-02_09-30-00_gw1", shipped.fileName(recording, null, null, null),
+                "not _1001___2026-12-02_09-30-00_gw1");
+        assertEquals("1001_800_2026-12-02_09-30-00_gw1", shipped.fileName(recording, "", null, "800"));
+        assertEquals("U1_1001_555_800_2026-12-02_09-30-00_gw1", shipped.fileName(recording, "U1", "555", "800"),
+                "nothing changes when every value is there");
+        assertEquals("calls/1001.wav", new FileNameTemplate("calls/{dn}-{ani}.wav", "gw1", ZoneOffset.UTC)
+                .fileName(recording, null, null, null), "the template's own text stays, without the lost separator");
+        assertEquals("1001", new FileNameTemplate("{dn}_{callUuid}", "gw1", ZoneOffset.UTC)
+                .fileName(recording, null, null, null), "nor one at the end");
+    }
 }

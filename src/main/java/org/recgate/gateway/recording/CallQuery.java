@@ -42,7 +42,7 @@ public record CallQuery(CallRegistry calls, RecordingRegistry recordings) {
         }
         Map<String, Object> parties = new LinkedHashMap<>();
         call.parties().forEach(dn -> parties.put(dn, recordings.ofCall(connectionId).stream()
-                .filter(r -> r.recordedDn().equals(dn)).map(r -> r.reported().gsipValue()).findFirst().orElse("Off")));
+                .filter(r -> r.recordedDn().equals(dn)).map(r -> r.state().wireName()).findFirst().orElse("Off")));
         Map<String, Object> byId = new LinkedHashMap<>();
         recordings.ofCall(connectionId).forEach(recording -> byId.put(recording.id(), describe(recording)));
         Map<String, Object> extensions = new LinkedHashMap<>();
@@ -59,7 +59,9 @@ public record CallQuery(CallRegistry calls, RecordingRegistry recordings) {
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("dn", recording.recordedDn());
         description.put("record", recording.side().wireName());
-        description.put("state", recording.reported().gsipValue());
+        // the state now, a pending one included (Starting while the recorder has not answered the START);
+        // GSIP_RECORD keeps the last stable one (docs/protocol.md, RequestQueryCall)
+        description.put("state", recording.state().wireName());
         description.put("cause", (recording.endCause() != null ? recording.endCause() : recording.startCause()).wireName());
         description.put("file", recording.fileName());
         for (RecordingDestination destination : recording.destinations()) {

@@ -1,6 +1,11 @@
 package org.recgate.tlib.server;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import io.netty.channel.ChannelHandlerContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.netty.NettyConstants;
+import org.apache.camel.component.direct.DirectConsumerNotAvailableException;
 import org.recgate.gateway.TlibExchange;
 import org.recgate.session.ClientSession;
 import org.recgate.tlib.model.ErrorCode;
@@ -19,6 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class TlibErrorReplies {
 
     private static final Logger LOG = LoggerFactory.getLogger(TlibErrorReplies.class);
+    private static final Pattern ENDPOINT = Pattern.compile("endpoint: (\\S+?)\\.? ");
 
     private final TlibMetrics metrics;
 
@@ -30,6 +36,11 @@ public final class TlibErrorReplies {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         ClientSession session = exchange.getProperty(TlibExchange.SESSION, ClientSession.class);
         InboundFrame request = exchange.getProperty(TlibExchange.REQUEST, InboundFrame.class);
+        if (session == null) {
+            // failed before tlibRequestGate ran (tlib-dispatch's direct: had no consumer): answer it all the same
+            session = channelSession(exchange);
+            request = exchange.getMessage().getBody(InboundFrame.class);
+        }
         TlibExchange.undo(exchange);
         TlibException failure = cause instanceof TlibException known ? known : internal(request, cause);
         metrics.error(failure.errorCode());
@@ -49,9 +60,28 @@ public final class TlibErrorReplies {
     }
 
     private static TlibException internal(InboundFrame request, Exception cause) {
+        if (cause instanceof DirectConsumerNotAvailableException missing) {
+            LOG.warn("No route serves {}: {}", request, missing.getMessage());
+            return new TlibException(ErrorCode.INTERNAL, "the route that serves this request is not running ("
+                    + missingEndpoint(missing) + "): its route file is being reloaded, or names a route that does not"
+                    + " exist (the gateway's log and /observe/health say which); the request was not carried out,"
+                    + " and sending it again may work");
+        }
         LOG.error("Internal error on {}", request, cause);
         return new TlibException(ErrorCode.INTERNAL,
                 "the gateway failed inside (" + (cause == null ? "unknown cause" : cause.getClass().getSimpleName())
                         + "); the request was not carried out, and sending it again may work");
+    }
+
+    private static ClientSession channelSession(Exchange exchange) {
+        ChannelHandlerContext context = exchange.getMessage()
+                .getHeader(NettyConstants.NETTY_CHANNEL_HANDLER_CONTEXT, ChannelHandlerContext.class);
+        return context == null ? null : context.channel().attr(NettyConnection.SESSION).get();
+    }
+
+    /** "direct://user-event" out of Camel's "No consumers available on endpoint: direct://user-event. Exchange[...]". */
+    private static String missingEndpoint(DirectConsumerNotAvailableException missing) {
+        Matcher endpoint = ENDPOINT.matcher(String.valueOf(missing.getMessage()));
+        return endpoint.find() ? "no consumer on " + endpoint.group(1) : "no consumer on its direct: endpoint";
     }
 }

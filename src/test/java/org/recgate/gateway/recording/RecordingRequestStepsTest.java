@@ -239,6 +239,33 @@ class RecordingRequestStepsTest {
     }
 
     @Test
+    void aRecorderFailureSaysWhatBecomesOfTheRecording() {
+        TlibException start = assertThrows(TlibException.class, () -> run("GSIP_RECORD_START", DestinationStatus.TIMEOUT, Map.of()));
+        assertEquals(ErrorCode.TIMEOUT, start.errorCode());
+        assertTrue(start.getMessage().matches(".*did not answer in time; recording \\S+ goes Off"), start.getMessage());
+        bringTo(RecordingState.ON);
+        TlibException pause = assertThrows(TlibException.class, () -> run("GSIP_RECORD_PAUSE", DestinationStatus.TIMEOUT, Map.of()));
+        assertTrue(pause.getMessage().endsWith(" stays On"), pause.getMessage());
+        TlibException refused = assertThrows(TlibException.class, () -> run("GSIP_RECORD_PAUSE", DestinationStatus.REJECTED, Map.of()));
+        assertTrue(refused.getMessage().endsWith(" stays On") && !refused.getMessage().contains("unchanged"), refused.getMessage());
+    }
+
+    @Test
+    void aQueryShowsAStartThatIsPending() {
+        control.start(exchange("GSIP_RECORD_START", Map.of()));
+        assertEquals(RecordingState.STARTING, stateOfTheRecording());
+        TlibMessage info = new CallQuery(calls, recordings).query(desktop, TlibMessage.of("RequestQueryCall")
+                .with(Attr.REFERENCE_ID, 9).with(Attr.CONNECTION_ID, CONN));
+        Map<String, Object> extensions = info.kvList(Attr.EXTENSIONS);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> recording = (Map<String, Object>) ((Map<String, Object>) extensions.get("recordings"))
+                .get(recordings.ofCall(CONN).get(0).id());
+        assertEquals("Starting", recording.get("state"), "not Off while the recorder has not answered");
+        assertEquals("Starting", ((Map<?, ?>) extensions.get("parties")).get("1001"));
+        assertEquals("Off", info.kvList(Attr.USER_DATA).get("GSIP_RECORD"), "GSIP_RECORD stays the last stable state");
+    }
+
+    @Test
     void aRequestWhileTheRecorderHasNotAnsweredIs43() {
         bringTo(RecordingState.ON);
         Exchange pausing = exchange("GSIP_RECORD_PAUSE", Map.of());

@@ -1,0 +1,22 @@
+package org.recgate;
+
+import java.util.List;
+
+/**
+ * The names {@link RecGateConfiguration} binds and route files may refer to ({@code ref: name},
+ * {@code #name}): what {@code check-config} checks route files against without starting anything,
+ * and what a refused route file's message lists. GatewayBeansTest keeps it equal to the bindings.
+ */
+public final class GatewayBeans {
+
+    public static final List<String> NAMES = List.of(
+            "auditRecords", "callChanges", "callQuery", "dnDirectory", "indicationRecords", "indicationSteps",
+            "kafkaCallFeed", "kafkaQueues", "kafkaSendFailures", "recorderEvents", "recorderTasks",
+            "recordingRequests", "registrations", "routeCallSteps", "screenRecorderSteps", "switchFeed",
+            "tlibErrorReplies", "tlibFlushConsolidation", "tlibFrameDecoder", "tlibMessageDecoder",
+            "tlibMessageEncoder", "tlibOutbound", "tlibReplies", "tlibRequestGate", "tlibSessionTracker",
+            "tlibSessions", "tlibTls", "userEventRecords", "userEventSteps");
+
+    private GatewayBeans() {
+    }
+}
