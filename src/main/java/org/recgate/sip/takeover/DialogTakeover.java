@@ -67,6 +67,7 @@ public final class DialogTakeover {
             long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
             dialog.sendAck(dialog.createAck(cseq));
         } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
+            // a 2xx nobody ACKs is ended by the recorder itself with BYE (RFC 3261 §13.3.1.4)
             return TakeoverOutcome.refused(sent, status, "the 2xx could not be ACKed: " + e.getMessage());
         }
         StoredDialog now = StoredDialog.capture(dialog, sent.recorder(), sent.transport(),

@@ -19,8 +19,8 @@ import javax.sip.Dialog;
  * changes after the dialog is set up, so the stored one is put back, before the ACK.
  * <p>
  * No public API sets a dialog's route set: this calls the package-private
- * {@code SIPDialog.setRouteList} of jain-sip-ri 1.3.0-91 (docs/durable-state.md, "What JAIN-SIP
- * does with it"), found once, so a stack without it fails at the first takeover with a clear message.
+ * {@code SIPDialog.setRouteList} of jain-sip-ri 1.3.0-91 (docs/durable-state.md §5), found
+ * once, so a stack without it fails at the first takeover with a clear message.
  */
 public final class StackDialogRoutes {
 
@@ -35,7 +35,7 @@ public final class StackDialogRoutes {
         }
         if (SET_ROUTE_LIST == null) {
             throw new IllegalStateException("this JAIN-SIP has no SIPDialog.setRouteList(RouteList): a dialog's "
-                    + "route set cannot be restored (see docs/durable-state.md)");
+                    + "route set cannot be restored (see docs/durable-state.md §5)");
         }
         RouteList list = new RouteList();
         for (String route : routes) {

@@ -14,7 +14,7 @@ import javax.sip.header.Header;
  * set up: the dialog state of RFC 3261 §12 (Call-ID, local and remote tags, local and remote URI,
  * remote target, route set, local CSeq) and the last accepted offer/answer of RFC 3264, with the
  * {@code o=} version of the offer. It is the per-destination part of the state record of
- * docs/durable-state.md, and serialises to and from JSON as it would sit in the compacted state topic.
+ * docs/durable-state.md §2, and serialises to and from JSON as it would sit in the compacted state topic.
  *
  * @param callId       the dialog's Call-ID
  * @param localTag     our tag: the From tag of every request we send in the dialog

@@ -3,7 +3,7 @@ package org.recgate.sip.takeover;
 import javax.sip.Dialog;
 
 /**
- * How a takeover re-INVITE ended (docs/durable-state.md).
+ * How a takeover re-INVITE ended (docs/durable-state.md §4).
  *
  * @param kind        which of the three
  * @param dialog      REASSERTED: the dialog's state now, to store; otherwise the state the takeover started from

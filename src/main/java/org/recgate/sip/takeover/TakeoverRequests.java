@@ -23,7 +23,7 @@ import javax.sip.message.Request;
  * remote target, Route = the route set, From with our tag, To with the recorder's tag, the
  * Call-ID; its Contact is this process's listening point, so the recorder sends what follows here
  * (§12.2.2, target refresh). Its CSeq jumps {@link #CSEQ_JUMP} above the stored one, and the offer is the
- * stored one with its {@code o=} version one higher (RFC 3264 §8); docs/durable-state.md says why.
+ * stored one with its {@code o=} version one higher (RFC 3264 §8); docs/durable-state.md §3 says why.
  */
 public final class TakeoverRequests {
 

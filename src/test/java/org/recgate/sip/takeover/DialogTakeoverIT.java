@@ -37,7 +37,7 @@ import org.recgate.testing.FreePorts;
  * re-INVITE ({@link DialogTakeover}), gets the recorder's next request, and hangs up. sipp checks
  * every request (CSeq jump, tags, Route, Request-URI, SDP version and direction); the test checks
  * that they came from the new process and what the takeover reports. The second test: the recorder
- * answers the takeover 481, and the takeover reports the dialog gone. docs/durable-state.md.
+ * answers the takeover 481, and the takeover reports the dialog gone. docs/durable-state.md §1.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class DialogTakeoverIT {

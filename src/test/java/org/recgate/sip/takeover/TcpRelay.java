@@ -17,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * <p>
  * Needed because sipp ends every call on a TCP connection when that connection closes
  * (sipp 3.6.1 {@code SIPpSocket::close_calls} → {@code call::tcpClose}), so without it the
- * {@code kill -9} of the first process would end the recorder's call too; docs/durable-state.md.
+ * {@code kill -9} of the first process would end the recorder's call too; docs/durable-state.md §6.
  */
 final class TcpRelay implements AutoCloseable {
 
