@@ -52,6 +52,12 @@ final class RouteClient {
         return register(dn, RegisterMode.SHARE);
     }
 
+    /** The connection closes, and its session with it (as the listener's session tracker does). */
+    void disconnect() {
+        connection.close();
+        sessions.close(session);
+    }
+
     /** A request of this client, with a fresh AttrReferenceID. */
     TlibMessage message(String name) {
         return TlibMessage.of(name).with(Attr.REFERENCE_ID, referenceIds.incrementAndGet());
