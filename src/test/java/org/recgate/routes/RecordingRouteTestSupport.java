@@ -65,6 +65,12 @@ abstract class RecordingRouteTestSupport extends RouteTestSupport {
         return setting("recgate.kafka.topic.indications");
     }
 
+    /** The first {@code n} indications, once they are all published. */
+    List<String> awaitIndications(int n) {
+        awaitPublished(indicationsTopic(), n);
+        return indications().subList(0, n);
+    }
+
     /** The recording-indication/1 records so far: {@code previousState>state:cause} of each. */
     List<String> indications() {
         return published(indicationsTopic()).stream()
