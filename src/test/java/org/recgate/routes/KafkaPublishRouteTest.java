@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.apache.camel.test.main.junit5.Configure;
@@ -83,7 +85,7 @@ class KafkaPublishRouteTest extends RouteTestSupport {
         assertEquals("00000000000000c1", sent.key());
         assertArrayEquals(JSON.writeValueAsBytes(record(1)), sent.bytes());
         assertEquals(1, count("recgate.kafka.records.queued", "topic", topic));
-        await().atMost(TIMEOUT).until(() -> bean("metricsRegistry", io.micrometer.core.instrument.MeterRegistry.class)
+        await().atMost(TIMEOUT).until(() -> bean(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class)
                 .get("recgate.kafka.send").tag("topic", topic).timer().count() == 1);
     }
 

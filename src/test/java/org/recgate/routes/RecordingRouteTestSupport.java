@@ -3,6 +3,7 @@ package org.recgate.routes;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.recgate.gateway.recording.CallQuery;
 import org.recgate.tlib.model.Attr;
 import org.recgate.tlib.model.TlibMessage;
 
@@ -59,6 +60,14 @@ abstract class RecordingRouteTestSupport extends RouteTestSupport {
 
     TlibMessage privateService(RouteClient client, String privateMsgId, String dn) {
         return privateService(client, privateMsgId, dn, Map.of());
+    }
+
+    /** The call's recordings by id, as RequestQueryCall answers (the gateway's callQuery step). */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> recordingsOfTheCall() {
+        TlibMessage info = bean("callQuery", CallQuery.class).query(TlibMessage.of("RequestQueryCall")
+                .with(Attr.REFERENCE_ID, 1).with(Attr.CONNECTION_ID, CALL));
+        return (Map<String, Object>) info.kvList(Attr.EXTENSIONS).get("recordings");
     }
 
     String indicationsTopic() {

@@ -11,7 +11,6 @@ import java.util.Map;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.Test;
-import org.recgate.gateway.recording.CallQuery;
 import org.recgate.sip.RecorderOperation;
 import org.recgate.tlib.model.Attr;
 import org.recgate.tlib.model.TlibMessage;
@@ -39,13 +38,6 @@ class RouteCallRouteTest extends RecordingRouteTestSupport {
     private TlibMessage routeCall(RouteClient strategy, String target, Map<String, Object> extensions) {
         return strategy.request(ROUTE_CALL, strategy.message("RequestRouteCall").with(Attr.THIS_DN, ROUTING_POINT)
                 .with(Attr.CONNECTION_ID, CALL).with(Attr.OTHER_DN, target).with(Attr.EXTENSIONS, extensions));
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> recordingsOfTheCall() {
-        TlibMessage info = bean("callQuery", CallQuery.class).query(TlibMessage.of("RequestQueryCall")
-                .with(Attr.REFERENCE_ID, 1).with(Attr.CONNECTION_ID, CALL));
-        return (Map<String, Object>) info.kvList(Attr.EXTENSIONS).get("recordings");
     }
 
     @Test

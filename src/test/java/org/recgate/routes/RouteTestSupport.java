@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.BeanInject;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -21,6 +22,7 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.test.main.junit5.Configure;
+import org.junit.jupiter.api.Timeout;
 import org.recgate.RecGateConfiguration;
 import org.recgate.testing.FreePorts;
 
@@ -34,7 +36,13 @@ import org.recgate.testing.FreePorts;
  * Endpoints that need the outside world are mocked by the class ({@code mockEndpointsAndSkip}):
  * {@code kafka:} (no broker), {@code sip-recorder:} (no recorder; {@link FakeRecorder} answers),
  * and the {@code direct:} entry of a route file the class does not load.
+ * <p>
+ * Each class names {@link #TEST_SETTINGS} and {@link #SETTINGS} itself: camel-test-main reads one
+ * {@code @CamelMainTest} per class, and camel-main reads {@code camel.main.*} and
+ * {@code camel.management.*} before any configuration class runs (docs/stack.md §1). Only the free
+ * ports are set here, as override properties the gateway's configuration reads after them.
  */
+@Timeout(value = 30, unit = TimeUnit.SECONDS) // a route that never completes an exchange fails its test, not the build
 abstract class RouteTestSupport {
 
     /** Put before {@link #SETTINGS} in {@code propertyPlaceholderLocations}: the first location that has a key wins. */
@@ -110,6 +118,11 @@ abstract class RouteTestSupport {
         @SuppressWarnings("unchecked")
         Map<String, Object> map(String field) {
             return (Map<String, Object>) value.get(field);
+        }
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> list(String field) {
+            return (List<Map<String, Object>>) value.get(field);
         }
     }
 
