@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.test.main.junit5.CamelMainTest;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.recgate.gateway.TlibExchange;
 import org.recgate.tlib.model.Attr;
@@ -89,5 +90,29 @@ class AuditRouteTest extends RouteTestSupport {
         assertEquals(0, count("recgate.kafka.records.queued", "topic", topic()));
         client("desktop").send(AUDIT, TlibMessage.of("RequestQueryCall").with(Attr.REFERENCE_ID, 1));
         assertEquals(1, count("recgate.kafka.records.queued", "topic", topic()));
+    }
+
+    /** A broker outage that filled the audit queue (its publisher is stopped here). */
+    @Nested
+    @CamelMainTest(properties = "recgate.kafka.queue-size=1")
+    class WhenTheQueueIsFull {
+
+        @Test
+        void aRecordIsDroppedAndCountedAndTheRouteGoesOn() throws Exception {
+            context.getRouteController().stopRoute("publish-audit");
+            RouteClient desktop = client("desktop");
+
+            Exchange taken = desktop.send(AUDIT, privateService(desktop));
+            Exchange dropped = desktop.send(AUDIT, privateService(desktop));
+
+            assertNull(taken.getException());
+            assertNull(dropped.getException());
+            assertFalse(dropped.getExchangeExtension().isErrorHandlerHandledSet()
+                    && dropped.getExchangeExtension().isErrorHandlerHandled(), "handled: a caller of direct:audit would stop here");
+            assertEquals(1, count("recgate.kafka.records.queued", "topic", topic()));
+            assertEquals(1, count("recgate.kafka.records.dropped", "topic", topic()));
+            context.getRouteController().startRoute("publish-audit");
+            awaitPublished(topic(), 1);
+        }
     }
 }

@@ -3,7 +3,6 @@ package org.recgate.routes;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,56 +10,35 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.micrometer.MicrometerConstants;
-import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.test.main.junit5.CamelMainTest;
-import org.apache.camel.test.main.junit5.Configure;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.TimeoutException;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * kafka-publish.camel.yaml: a route under the route configuration kafka-queue hands a record to the queue of its
- * topic (seda:&lt;topic&gt;) and never waits; the topic's publisher (a templatedRoute of kafka-publisher) sends it
- * to kafka:&lt;topic&gt; (mocked: no broker) as the JSON bytes marshal wrote, with its key. A full queue drops and
- * counts; a record the producer refused before sending is tried again, in order; any other failure is not
- * (docs/kafka.md). The route that hands records over is this test's own, standing in for audit, user-event-record
- * and recording-indications.
+ * kafka-publish.camel.yaml: the publisher of each topic (a templatedRoute of kafka-publisher) takes the records off
+ * the topic's queue (seda:&lt;topic&gt;, where audit, user-event-record and recording-indications hand them over) and
+ * sends them to kafka:&lt;topic&gt; (mocked: no broker) in order, as the JSON bytes marshal wrote, with their key. A
+ * record the producer refused before sending is tried again before the next; any other failure is not, but counted
+ * (docs/kafka.md). A full queue is the sending routes' to handle (AuditRouteTest and others, WhenTheQueueIsFull).
  */
 @CamelMainTest(propertyPlaceholderLocations = {RouteTestSupport.TEST_SETTINGS, RouteTestSupport.SETTINGS},
         properties = RouteFiles.LOAD + RouteFiles.KAFKA_PUBLISH,
         mockEndpointsAndSkip = "kafka:*")
 class KafkaPublishRouteTest extends RouteTestSupport {
 
-    private static final String RECORD = "direct:record";
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Configure
-    void recordingRoute(MainConfigurationProperties main) {
-        main.addRoutesBuilder(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(RECORD).routeId("a-record").routeConfigurationId("kafka-queue")
-                        .toD("seda:${header.topic}").bean("kafkaQueues", "queued");
-            }
-        });
-    }
 
     private String audit() {
         return setting("recgate.kafka.topic.audit");
     }
 
-    private Exchange hand(String topic, String key, Map<String, Object> record) {
-        return template.send(RECORD, exchange -> {
-            exchange.getMessage().setHeader("topic", topic);
-            exchange.getMessage().setHeader("kafka.KEY", key);
-            exchange.getMessage().setBody(record);
-        });
+    /** The record into its topic's queue, as the sending routes hand it over. */
+    private void hand(String topic, String key, Map<String, Object> record) {
+        template.sendBodyAndHeader("seda:" + topic, record, "kafka.KEY", key);
     }
 
     private static Map<String, Object> record(int n) {
@@ -84,7 +62,6 @@ class KafkaPublishRouteTest extends RouteTestSupport {
         PublishedRecord sent = awaitPublished(topic, 1).get(0);
         assertEquals("00000000000000c1", sent.key());
         assertArrayEquals(JSON.writeValueAsBytes(record(1)), sent.bytes());
-        assertEquals(1, count("recgate.kafka.records.queued", "topic", topic));
         await().atMost(TIMEOUT).until(() -> bean(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class)
                 .get("recgate.kafka.send").tag("topic", topic).timer().count() == 1);
     }
@@ -123,25 +100,5 @@ class KafkaPublishRouteTest extends RouteTestSupport {
         await().atMost(TIMEOUT).until(() -> published(audit()).size() == 2);
         assertEquals(List.of(1, 2), sentNumbers(audit()));
         assertEquals(1, count("recgate.kafka.records.undelivered", "topic", audit(), "reason", "failed"));
-    }
-
-    /** A broker outage long enough to fill the queue: its publisher is stopped here, so nothing leaves it. */
-    @Nested
-    @CamelMainTest(properties = "recgate.kafka.queue-size=2")
-    class WhenTheQueueIsFull {
-
-        @Test
-        void aRecordIsDroppedAndCountedAndItsSenderGoesOn() throws Exception {
-            context.getRouteController().stopRoute("publish-audit");
-
-            List<Exchange> senders = IntStream.range(0, 5).mapToObj(n -> hand(audit(), "k", record(n))).toList();
-
-            senders.forEach(sender -> assertNull(sender.getException(), "the request that made the record is answered as usual"));
-            assertEquals(3, count("recgate.kafka.records.dropped", "topic", audit()));
-            assertEquals(2, count("recgate.kafka.records.queued", "topic", audit()));
-            context.getRouteController().startRoute("publish-audit");
-            awaitPublished(audit(), 2);
-            assertEquals(List.of(0, 1), sentNumbers(audit()));
-        }
     }
 }

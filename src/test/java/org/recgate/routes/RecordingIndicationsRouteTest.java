@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.recgate.tlib.model.Attr;
 import org.recgate.tlib.model.RegisterMode;
@@ -96,5 +97,25 @@ class RecordingIndicationsRouteTest extends RecordingRouteTestSupport {
         assertEquals(1, agent.received(CHANGED).size(), () -> "told twice: " + agent.received(CHANGED));
         assertEquals(List.of("Off>On:request", "Off>On:request"), awaitIndications(2));
         assertEquals(List.of("1001", "5000"), published(indicationsTopic()).stream().map(r -> r.value().get("recordedDn")).toList());
+    }
+
+    /** A broker outage that filled the indications queue (its publisher is stopped here): clients are still told and answered. */
+    @Nested
+    @CamelMainTest(properties = "recgate.kafka.queue-size=1")
+    class WhenTheQueueIsFull {
+
+        @Test
+        void theChangeIsToldAndAnsweredAndItsRecordDroppedAndCounted() throws Exception {
+            context.getRouteController().stopRoute("publish-indications");
+
+            privateService(agent, "GSIP_RECORD_START", "1001");
+            TlibMessage ack = privateService(agent, "GSIP_RECORD_PAUSE", "1001");
+
+            assertEquals("EventACK", ack.name());
+            assertEquals("Paused", agent.received(CHANGED).get(1).kvList(Attr.USER_DATA).get("GSIP_RECORD"));
+            assertEquals(1, count("recgate.kafka.records.dropped", "topic", indicationsTopic()));
+            context.getRouteController().startRoute("publish-indications");
+            assertEquals(List.of("Off>On:request"), awaitIndications(1));
+        }
     }
 }

@@ -136,6 +136,28 @@ class TlibUserEventsRouteTest extends RouteTestSupport {
         assertTrue(other.received().isEmpty());
     }
 
+    /** A broker outage that filled the user-events queue (its publisher is stopped here): requests are still answered. */
+    @Nested
+    @CamelMainTest(properties = "recgate.kafka.queue-size=1")
+    class WhenTheQueueIsFull {
+
+        @Test
+        void theEventIsRelayedAndAcknowledgedAndItsRecordDroppedAndCounted() throws Exception {
+            context.getRouteController().stopRoute("publish-user-events");
+            RouteClient desktop = client("desktop").register("1001");
+            RouteClient vendor = client("vendor").register("1001");
+
+            desktop.request(USER_EVENT, sendEvent(desktop, "1001", null));
+            TlibMessage ack = desktop.request(USER_EVENT, sendEvent(desktop, "1001", null));
+
+            assertEquals("EventACK", ack.name());
+            assertEquals(2, vendor.received("EventUserEvent").size());
+            assertEquals(1, count("recgate.kafka.records.dropped", "topic", topic()));
+            context.getRouteController().startRoute("publish-user-events");
+            awaitPublished(topic(), 1);
+        }
+    }
+
     /** recgate.screen-recorder.uri set: desktop commands also go to the screen-recorder route's queue. */
     @Nested
     @CamelMainTest(properties = "recgate.screen-recorder.uri=sip:screens@127.0.0.1:5999")
