@@ -2,7 +2,8 @@ package org.recgate.routes;
 
 /**
  * The route files a route test loads: {@code properties = RouteFiles.LOAD + RouteFiles.AUDIT + ...} in its
- * {@code @CamelMainTest}. The real files of src/main/resources/routes, as the gateway loads them.
+ * {@code @CamelMainTest} (annotation values must be constants, hence a trailing comma on each; camel-main skips
+ * the empty last entry). The real files of src/main/resources/routes, as the gateway loads them.
  */
 final class RouteFiles {
 
