@@ -3,6 +3,7 @@ package org.recgate.kafka;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.camel.Service;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 import org.apache.kafka.clients.admin.Admin;
@@ -11,21 +12,28 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 
 /**
  * {@code kafka-brokers} in {@code /observe/health}: DOWN while no broker answers. The T-Library
- * side keeps serving meanwhile; records wait in their queues (docs/kafka.md).
+ * side keeps serving meanwhile; records wait in their queues (docs/kafka.md). A {@link Service}, so
+ * the context that holds it closes its admin client when it stops.
  */
-public final class KafkaBrokerHealthCheck extends AbstractHealthCheck implements AutoCloseable {
+public final class KafkaBrokerHealthCheck extends AbstractHealthCheck implements Service {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
-    private final Admin admin;
     private final String brokers;
+    private Admin admin; // guarded by this; made by the first check, so nothing polls the brokers before one is asked for
 
     public KafkaBrokerHealthCheck(String brokers) {
         super("recgate", "kafka-brokers");
         this.brokers = brokers;
-        this.admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis()));
+    }
+
+    private synchronized Admin admin() {
+        if (admin == null) {
+            admin = Admin.create(Map.of(
+                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis(),
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis()));
+        }
+        return admin;
     }
 
     @Override
@@ -37,7 +45,7 @@ public final class KafkaBrokerHealthCheck extends AbstractHealthCheck implements
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         builder.detail("brokers", brokers);
         try {
-            int nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) TIMEOUT.toMillis()))
+            int nodes = admin().describeCluster(new DescribeClusterOptions().timeoutMs((int) TIMEOUT.toMillis()))
                     .nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).size();
             builder.detail("nodes", nodes);
             builder.up();
@@ -47,7 +55,20 @@ public final class KafkaBrokerHealthCheck extends AbstractHealthCheck implements
     }
 
     @Override
-    public void close() {
-        admin.close(Duration.ofSeconds(1));
+    public void start() {
+        // the admin client is made by the first check
+    }
+
+    @Override
+    public void stop() {
+        close();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(1));
+            admin = null;
+        }
     }
 }

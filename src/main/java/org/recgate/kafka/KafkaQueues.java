@@ -8,9 +8,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The publishing queues' steps (kafka-publish.camel.yaml): each record is handed to the queue named
- * after its topic ({@code seda:<topic>}); the route configuration {@code kafka-queue} counts each
- * hand-over and each record dropped because the queue was full (a long broker outage), so a
- * request is never failed or delayed by Kafka; the publishing route times each send.
+ * after its topic ({@code seda:<topic>}) in a doTry that counts each hand-over and, in its doCatch,
+ * each record dropped because the queue was full (a long broker outage), so a request is never
+ * failed or delayed by Kafka; the publishing route times each send.
  */
 public final class KafkaQueues {
 
@@ -25,14 +25,14 @@ public final class KafkaQueues {
         this.metrics = metrics;
     }
 
-    /** After a record went into a queue (the {@code afterUri} of the configuration's interceptor). */
+    /** The step after {@code to: seda:<topic>}: the queue took the record (the endpoint sent to last). */
     public void queued(Exchange exchange) {
-        metrics.queued(queueOf(exchange.getProperty(ExchangePropertyKey.INTERCEPTED_ENDPOINT, String.class)));
+        metrics.queued(queueOf(exchange.getProperty(ExchangePropertyKey.TO_ENDPOINT, String.class)));
     }
 
-    /** A queue refused the record (full): dropped, logged, counted. */
+    /** The doCatch: the queue refused the record (full): dropped, logged, counted. */
     public void dropped(Exchange exchange) {
-        String topic = queueOf(exchange.getProperty(ExchangePropertyKey.FAILURE_ENDPOINT, String.class));
+        String topic = queueOf(exchange.getProperty(ExchangePropertyKey.TO_ENDPOINT, String.class));
         metrics.dropped(topic);
         Exception error = exchange.getProperty(ExchangePropertyKey.EXCEPTION_CAUGHT, Exception.class);
         LOG.warn("Record for {} dropped ({}): {}", topic, error == null ? "queue full" : error.getMessage(),

@@ -159,7 +159,8 @@ class KafkaOutageIT {
         Collection<InflightRepository.InflightExchange> inflight =
                 gateway.gate().context().getInflightRepository().browse("publish-indications");
         boolean allRetried = inflight.stream().allMatch(KafkaOutageIT::retried);
-        int queued = gateway.gate().context().getEndpoint("seda:" + gateway.topic("indications"), SedaEndpoint.class).getCurrentQueueSize();
+        int queued = gateway.gate().context().getEndpoint("seda:" + gateway.topic("indications"), SedaEndpoint.class)
+                .getCurrentQueueSize();
         return allRetried ? inflight.size() + queued : -1;
     }
 

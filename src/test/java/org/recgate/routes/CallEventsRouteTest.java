@@ -1,0 +1,64 @@
+package org.recgate.routes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.test.main.junit5.CamelMainTest;
+import org.junit.jupiter.api.Test;
+import org.recgate.call.CallChange;
+import org.recgate.gateway.recording.CallChangeSteps;
+
+/**
+ * call-events.camel.yaml: the call feed from the Kafka topic tlib.call-events (the same JSON objects as the
+ * T-Library feed) into the call registry; a record that is not a call event, or is about an unknown call, is
+ * skipped and counted, and the feed goes on. The kafka: consumer needs a broker, so the route is fed from a
+ * direct: endpoint here with the record value as Kafka gives it (bytes); call-changed is mocked.
+ */
+@CamelMainTest(propertyPlaceholderLocations = {RouteTestSupport.TEST_SETTINGS, RouteTestSupport.SETTINGS},
+        properties = RouteFiles.LOAD + RouteFiles.CALL_EVENTS,
+        replaceRouteFromWith = "call-events=direct:call-events-topic",
+        mockEndpointsAndSkip = "direct:call-changed")
+class CallEventsRouteTest extends RouteTestSupport {
+
+    private static final String METER = "recgate.kafka.call.events";
+
+    private Exchange record(String json) {
+        return template.send("direct:call-events-topic", exchange -> exchange.getMessage().setBody(json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private MockEndpoint callChanged() {
+        return mock("direct:call-changed");
+    }
+
+    @Test
+    void aRecordIsAppliedAndItsChangeGoesOn() {
+        record("{\"message\":\"EventEstablished\",\"AttrConnectionID\":\"00000000000000c1\",\"AttrThisDN\":\"1001\",\"AttrOtherDN\":\"5000\"}");
+        record("{\"message\":\"EventReleased\",\"AttrConnectionID\":\"00000000000000c1\",\"AttrThisDN\":\"1001\"}");
+
+        assertEquals(2, callChanged().getReceivedCounter());
+        CallChange established = callChanged().getExchanges().get(0).getProperty(CallChangeSteps.CALL_CHANGE, CallChange.class);
+        assertEquals(Set.of("1001", "5000"), established.joined());
+        CallChange released = callChanged().getExchanges().get(1).getProperty(CallChangeSteps.CALL_CHANGE, CallChange.class);
+        assertEquals(Set.of("1001"), released.left());
+        assertEquals(2, count(METER, "outcome", "applied"));
+    }
+
+    @Test
+    void aBadRecordIsSkippedAndCountedAndTheFeedGoesOn() {
+        Exchange notJson = record("{\"message\":\"EventEstablished\",");
+        Exchange unknownCall = record("{\"message\":\"EventReleased\",\"AttrConnectionID\":\"00000000000000c9\",\"AttrThisDN\":\"1001\"}");
+        Exchange noConnection = record("{\"message\":\"EventEstablished\",\"AttrThisDN\":\"1001\"}");
+        record("{\"message\":\"EventEstablished\",\"AttrConnectionID\":\"00000000000000c1\",\"AttrThisDN\":\"1001\"}");
+
+        assertNull(notJson.getException());
+        assertNull(unknownCall.getException());
+        assertNull(noConnection.getException());
+        assertEquals(3, count(METER, "outcome", "skipped"));
+        assertEquals(1, count(METER, "outcome", "applied"));
+        assertEquals(1, callChanged().getReceivedCounter(), "only the good record's change");
+    }
+}
