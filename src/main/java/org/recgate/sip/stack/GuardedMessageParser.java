@@ -4,7 +4,7 @@ import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.parser.MessageParser;
 import gov.nist.javax.sip.parser.MessageParserFactory;
 import gov.nist.javax.sip.parser.ParseExceptionListener;
-import gov.nist.javax.sip.parser.StringMsgParserFactory;
+import gov.nist.javax.sip.parser.StringMsgParser;
 import gov.nist.javax.sip.stack.MessageChannel;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
 import java.text.ParseException;
@@ -18,26 +18,19 @@ import java.text.ParseException;
  * <p>
  * The stack also parses messages it keeps (copies of its own transactions' messages): those come
  * without a channel and are passed straight through.
+ *
+ * @param maxBytes the longest message taken; the stack's UDP buffer must be at least one byte
+ *                 longer, so that a longer datagram is seen as longer, not cut to fit
+ * @param refusals where drops are counted and logged
  */
-final class GuardedMessageParser implements MessageParser, MessageParserFactory {
+record GuardedMessageParser(int maxBytes, InboundRefusals refusals) implements MessageParser, MessageParserFactory {
 
-    private final MessageParserFactory stackParsers = new StringMsgParserFactory();
-    private final int maxBytes;
-    private final InboundRefusals refusals;
-    private volatile MessageParser delegate;
+    /** The stack's own parser; it keeps no state between messages. */
+    private static final MessageParser STACK_PARSER = new StringMsgParser();
 
-    /**
-     * @param maxBytes the longest message taken; the stack's UDP buffer must be at least one byte
-     *                 longer, so that a longer datagram is seen as longer, not cut to fit
-     */
-    GuardedMessageParser(int maxBytes, InboundRefusals refusals) {
-        this.maxBytes = maxBytes;
-        this.refusals = refusals;
-    }
-
+    /** Every channel of the stack reads through this one parser. */
     @Override
     public MessageParser createMessageParser(SIPTransactionStack stack) {
-        delegate = stackParsers.createMessageParser(stack);
         return this;
     }
 
@@ -45,7 +38,7 @@ final class GuardedMessageParser implements MessageParser, MessageParserFactory 
     public SIPMessage parseSIPMessage(byte[] message, boolean readBody, boolean strict, ParseExceptionListener listener)
             throws ParseException {
         if (!(listener instanceof MessageChannel channel)) {
-            return delegate.parseSIPMessage(message, readBody, strict, listener);
+            return STACK_PARSER.parseSIPMessage(message, readBody, strict, listener);
         }
         if (message.length > maxBytes) {
             refusals.dropped(InboundRefusals.Drop.OVERSIZED, channel.getPeerAddress(), message,
@@ -53,7 +46,7 @@ final class GuardedMessageParser implements MessageParser, MessageParserFactory 
             return null; // the stack drops a message that parses to nothing
         }
         try {
-            return delegate.parseSIPMessage(message, readBody, strict, listener);
+            return STACK_PARSER.parseSIPMessage(message, readBody, strict, listener);
         } catch (ParseException | RuntimeException e) {
             refusals.dropped(InboundRefusals.Drop.MALFORMED, channel.getPeerAddress(), message,
                     "not a SIP message (" + e.getMessage() + ")");

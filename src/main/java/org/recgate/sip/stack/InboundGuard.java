@@ -28,25 +28,20 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * Everything else goes on to the stack and the user agent. Refusals are counted and logged by
  * {@link InboundRefusals}.
+ *
+ * @param peers    who may send in each dialog
+ * @param refusals where refusals are counted and logged
+ * @param stack    the stack it guards, whose dialogs it looks requests up in
  */
-final class InboundGuard implements SIPMessageValve {
+record InboundGuard(DialogPeers peers, InboundRefusals refusals, SIPTransactionStack stack) implements SIPMessageValve {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundGuard.class);
     /** The methods that make a dialog (RFC 3261 §12.1, RFC 6665 §4.1, RFC 3515): none may come from a recorder. */
     private static final Set<String> DIALOG_CREATING = Set.of(Request.INVITE, "SUBSCRIBE", Request.REFER);
 
-    private final DialogPeers peers;
-    private final InboundRefusals refusals;
-    private volatile SIPTransactionStack stack;
-
-    InboundGuard(DialogPeers peers, InboundRefusals refusals) {
-        this.peers = peers;
-        this.refusals = refusals;
-    }
-
     @Override
     public void init(SipStack sipStack) {
-        this.stack = (SIPTransactionStack) sipStack;
+        // the stack is given when the guard is made
     }
 
     @Override
@@ -103,6 +98,6 @@ final class InboundGuard implements SIPMessageValve {
     }
 
     private static String callId(SIPRequest request) {
-        return request.getCallId() == null ? "?" : request.getCallId().getCallId();
+        return request.getCallId() == null ? "?" : InboundRefusals.printable(request.getCallId().getCallId());
     }
 }

@@ -72,7 +72,7 @@ public final class InboundRefusals {
 
     /**
      * A request answered 403; {@code source} is its address, {@code what} says which request and
-     * why, e.g. "BYE in dialog ... from 127.0.0.2:5999".
+     * why, e.g. "BYE in dialog ... from 127.0.0.2:5999", with what the peer wrote in it {@link #printable}.
      */
     void refused(Refusal refusal, String source, String what) {
         refused.get(refusal).increment();
@@ -86,7 +86,7 @@ public final class InboundRefusals {
         dropped.get(drop).increment();
         if (firstThisMinute(drop.label, source)) {
             LOG.warn("SIP message from {} dropped ({}): {}; it began \"{}\" (further ones from there this minute are only counted)",
-                    source, drop.label, why, excerpt(message));
+                    source, drop.label, printable(why), excerpt(message));
         }
     }
 
@@ -106,15 +106,22 @@ public final class InboundRefusals {
 
     /** The message's start as printable text: at most {@value #EXCERPT} characters, control characters escaped. */
     static String excerpt(byte[] message) {
-        String text = new String(message, 0, Math.min(message.length, EXCERPT), StandardCharsets.ISO_8859_1);
+        return printable(new String(message, StandardCharsets.ISO_8859_1));
+    }
+
+    /**
+     * At most {@value #EXCERPT} characters of {@code text}, each outside printable ASCII as
+     * {@code \xNN}: what a peer sent (a parser's message quotes it) never breaks a log line.
+     */
+    static String printable(String text) {
         StringBuilder printable = new StringBuilder();
-        for (char c : text.toCharArray()) {
-            if (c < 0x20 || c == 0x7f || c > 0x7e) {
-                printable.append(String.format("\\x%02x", (int) c));
+        for (char c : text.substring(0, Math.min(text.length(), EXCERPT)).toCharArray()) {
+            if (c < 0x20 || c >= 0x7f) {
+                printable.append(c <= 0xff ? String.format("\\x%02x", (int) c) : String.format("\\u%04x", (int) c));
             } else {
                 printable.append(c);
             }
         }
-        return printable + (message.length > EXCERPT ? "…" : "");
+        return printable + (text.length() > EXCERPT ? "…" : "");
     }
 }

@@ -101,8 +101,7 @@ public final class SipUserAgent implements SipListener {
     public void start(RequestHandler requestHandler) {
         this.handler = requestHandler;
         try {
-            SipStack created = UserAgentStack.create(transport, port, options, new InboundGuard(peers, refusals),
-                    new GuardedMessageParser(options.maxMessageBytes(), refusals));
+            SipStack created = UserAgentStack.create(transport, port, options, peers, refusals);
             ListeningPoint listeningPoint = created.createListeningPoint(host, port, transport);
             SipProvider createdProvider = created.createSipProvider(listeningPoint);
             createdProvider.addSipListener(this);

@@ -22,12 +22,13 @@ final class UserAgentStack extends SipStackImpl {
     }
 
     /**
-     * The stack for a listening point of {@code transport} on {@code port}, with {@code guard}
-     * before every request and {@code parser} reading every message; over TLS with the keys of
+     * The stack for a listening point of {@code transport} on {@code port}, with an
+     * {@link InboundGuard} of {@code peers} before every request and a {@link GuardedMessageParser}
+     * reading every message, both reporting to {@code refusals}; over TLS with the keys of
      * {@code options} (a store that cannot be used stops here, its setting named).
      */
-    static SipStackImpl create(String transport, int port, UserAgentOptions options, InboundGuard guard,
-                               GuardedMessageParser parser) throws PeerUnavailableException {
+    static SipStackImpl create(String transport, int port, UserAgentOptions options, DialogPeers peers,
+                               InboundRefusals refusals) throws PeerUnavailableException {
         boolean tls = SipTarget.TLS.equalsIgnoreCase(transport);
         if (tls && options.tls() == null) {
             throw new IllegalStateException("SIP over TLS needs the TLS keys (recgate.sip.tls.*)");
@@ -35,9 +36,8 @@ final class UserAgentStack extends SipStackImpl {
         SSLContext context = tls ? options.tls().context() : null;
         UserAgentStack stack = new UserAgentStack(SipStackProperties.userAgent(transport, port, options.maxMessageBytes(),
                 tls ? context.getDefaultSSLParameters().getCipherSuites() : null), tls ? new TlsNetworkLayer(context) : null);
-        stack.setMessageParserFactory(parser);
-        guard.init(stack);
-        stack.sipMessageValves.add(guard);
+        stack.setMessageParserFactory(new GuardedMessageParser(options.maxMessageBytes(), refusals));
+        stack.sipMessageValves.add(new InboundGuard(peers, refusals, stack));
         return stack;
     }
 }

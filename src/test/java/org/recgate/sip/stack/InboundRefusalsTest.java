@@ -55,7 +55,7 @@ class InboundRefusalsTest {
         for (int i = 0; i < 50; i++) {
             refusals.dropped(InboundRefusals.Drop.MALFORMED, "127.0.0.9", junk, "not a SIP message");
         }
-        refusals.dropped(InboundRefusals.Drop.MALFORMED, "127.0.0.8", junk, "not a SIP message");
+        refusals.dropped(InboundRefusals.Drop.MALFORMED, "127.0.0.8", junk, "not a SIP message (\r\nquoted)");
         assertEquals(51.0, count("recgate.sip.messages.dropped", "malformed"));
         assertEquals(0.0, count("recgate.sip.messages.dropped", "oversized"), "there at 0");
         assertEquals(2, lines.size(), () -> "one line per source: " + lines);
@@ -63,6 +63,7 @@ class InboundRefusalsTest {
         assertTrue(line.startsWith("SIP message from 127.0.0.9 dropped (malformed)"), line);
         assertTrue(line.contains("\\x01xxx") && !line.contains("x".repeat(InboundRefusals.EXCERPT + 1)), line);
         assertTrue(line.length() < 400, "truncated: " + line.length());
+        assertTrue(lines.get(1).contains("(\\x0d\\x0aquoted)"), lines.get(1));
 
         now.addAndGet(TimeUnit.SECONDS.toNanos(61));
         refusals.dropped(InboundRefusals.Drop.MALFORMED, "127.0.0.9", junk, "not a SIP message");
@@ -84,5 +85,7 @@ class InboundRefusalsTest {
         String longOne = InboundRefusals.excerpt("y".repeat(1000).getBytes(StandardCharsets.US_ASCII));
         assertEquals(InboundRefusals.EXCERPT + 1, longOne.length());
         assertTrue(longOne.endsWith("…"));
+        assertEquals("a\\x0d\\x0aRoute: x \\u2028", InboundRefusals.printable("a\r\nRoute: x \u2028"),
+                "what a peer wrote cannot start a log line of its own");
     }
 }
