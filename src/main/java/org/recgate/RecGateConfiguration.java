@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
@@ -67,6 +68,7 @@ import org.recgate.session.ReloadRevocation;
 import org.recgate.session.SessionRegistry;
 import org.recgate.sip.Dialect;
 import org.recgate.sip.demo.DemoRecorder;
+import org.recgate.sip.stack.SipTarget;
 import org.recgate.support.Meters;
 import org.recgate.tlib.codec.TlibMessageDecoder;
 import org.recgate.tlib.codec.TlibMessageEncoder;
@@ -110,10 +112,16 @@ public final class RecGateConfiguration implements CamelConfiguration {
 
         // secrets the listener's address does not allow stop the start (docs/security.md, "Credentials")
         CredentialPolicy credentials = security.credentialPolicy();
+        String sipTransport = sipTransport(context, settings);
+        // and so do DN recorders the SIP stack would not send to as written (docs/security.md, "Destinations")
+        Consumer<DnFile> dnFileChecks = file -> {
+            credentials.check(file);
+            RecorderPolicy.checkDnFile(file, sipTransport);
+        };
         DnFile dnFile = loadDnFile(settings);
-        credentials.check(dnFile);
+        dnFileChecks.accept(dnFile);
         DnDirectory directory = new DnDirectory(dnFile);
-        reloadDnFileWhenEdited(context, settings, directory, credentials, meters);
+        reloadDnFileWhenEdited(context, settings, directory, dnFileChecks, meters);
         registry.bind("dnDirectory", directory);
 
         SessionRegistry sessions = new SessionRegistry();
@@ -251,13 +259,24 @@ public final class RecGateConfiguration implements CamelConfiguration {
     }
 
     private static RecorderPolicy recorderPolicy(CamelContext context, GatewaySettings settings) {
+        String sipTransport = sipTransport(context, settings);
         List<String> recorders = RecorderPolicy.list(settings.recorderUris());
         if (recorders.isEmpty()) {
+            if (SipTarget.TLS.equalsIgnoreCase(sipTransport)) {
+                throw new IllegalArgumentException("recgate.sip.transport=tls needs recgate.recorder.uri: the demo recorder"
+                        + " speaks SIP over udp and tcp only (docs/security.md, SIP side)");
+            }
             recorders = List.of(startDemoRecorder(context, settings).uri());
             LOG.info("No recorder configured (recgate.recorder.uri): recordings go to the demo recorder, {}", recorders.get(0));
         }
         return new RecorderPolicy(recorders, Dialect.parse(settings.recorderDialect()),
-                RecorderPolicy.list(settings.recorderAllowedHosts()));
+                RecorderPolicy.list(settings.recorderAllowedHosts()), sipTransport);
+    }
+
+    /** The sip-recorder component's transport: {@code recgate.sip.transport}, unless its own key is set. */
+    private static String sipTransport(CamelContext context, GatewaySettings settings) {
+        return context.getPropertiesComponent().resolveProperty("camel.component.sip-recorder.transport")
+                .map(String::trim).orElse(settings.sipTransport());
     }
 
     /**
@@ -295,7 +314,7 @@ public final class RecGateConfiguration implements CamelConfiguration {
 
     /** The DN file in use (not the bundled one) is reloaded on edit and on SIGHUP (docs/operations.md). */
     private static void reloadDnFileWhenEdited(CamelContext context, GatewaySettings settings, DnDirectory directory,
-                                               CredentialPolicy credentials, Meters meters) {
+                                               Consumer<DnFile> checks, Meters meters) {
         if (!Files.exists(settings.dnFilePath())) {
             return; // the bundled demo file: nothing to watch
         }
@@ -304,7 +323,7 @@ public final class RecGateConfiguration implements CamelConfiguration {
         Counter rejected = meters.counter("recgate.dn.file.reloads", help, "outcome", "rejected");
         try {
             context.addService(new DnFileReloader(context, settings.dnFilePath(), directory, settings.dnFileCheckMs(),
-                    credentials::check, ok -> (ok ? applied : rejected).increment()), true, true);
+                    checks, ok -> (ok ? applied : rejected).increment()), true, true);
         } catch (Exception e) {
             throw new IllegalStateException("cannot watch the DN file", e);
         }

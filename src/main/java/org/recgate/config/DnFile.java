@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.ParseException;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.recgate.sip.stack.SipTarget;
 
 /**
  * The DN file ({@code recgate.dn-file}, YAML): the client applications that may connect (secret,
@@ -136,16 +138,21 @@ public record DnFile(String source, Map<String, ApplicationConfig> applications,
             return new DnEntry(parseType(type), record != null && record, parseRecorder(recorder), parseDialect(dialect));
         }
 
-        /** A DN's own recorder: a SIP URI, or a comma-separated failover list of them (like recgate.recorder.uri). */
+        /**
+         * A DN's own recorder: a SIP URI, or a comma-separated failover list of them (like
+         * recgate.recorder.uri), each read by the SIP stack's own parser; what it may not carry
+         * for the gateway's transport is checked once that is known (RecorderPolicy.checkDnFile).
+         */
         private static String parseRecorder(String recorder) {
             if (recorder == null) {
                 return null;
             }
             for (String uri : recorder.split(",")) {
-                String trimmed = uri.trim().toLowerCase(java.util.Locale.ROOT);
-                if (!trimmed.startsWith("sip:") && !trimmed.startsWith("sips:")) {
+                try {
+                    SipTarget.parse(uri);
+                } catch (ParseException e) {
                     throw new IllegalArgumentException("recorder '" + recorder
-                            + "' must be a SIP URI (sip:user@host:port), or a comma-separated list of them");
+                            + "' must be a SIP URI (sip:user@host:port), or a comma-separated list of them: " + e.getMessage());
                 }
             }
             return recorder;

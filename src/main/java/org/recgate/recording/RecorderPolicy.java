@@ -1,54 +1,74 @@
 package org.recgate.recording;
 
-import java.util.ArrayList;
+import java.text.ParseException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.recgate.config.DnConfig;
+import org.recgate.config.DnFile;
+import org.recgate.config.DnFileException;
 import org.recgate.sip.Dialect;
+import org.recgate.sip.stack.SipTarget;
 import org.recgate.tlib.model.ErrorCode;
 import org.recgate.tlib.model.TlibException;
 
 /**
  * Where recordings go (docs/recording.md §3): the default recorder list (failover order), a DN's own
  * recorder from the DN file, and the allowlist that {@code dest}/{@code dest2} must pass — a
- * client must not be able to make the gateway send SIP anywhere it likes.
+ * client must not be able to make the gateway send SIP anywhere it likes (docs/security.md,
+ * Destinations). Every URI is read by the SIP stack's own parser ({@link SipTarget}) and judged by
+ * the host, port and transport the stack would send to.
  */
 public final class RecorderPolicy {
 
-    /** sip:[user@]host[:port][;params] — enough to find the host the allowlist checks. */
-    private static final Pattern SIP_URI = Pattern.compile(
-            "sips?:(?:[^@;\\s]+@)?(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9.-]+)(?::(\\d{1,5}))?(?:;[^\\s]*)?");
-
     private final List<String> defaultRecorders;
     private final Dialect defaultDialect;
-    private final List<Pattern> allowedHosts;
+    private final RecorderAllowlist allowlist;
+    private final String sipTransport;
 
     /**
      * @param defaultRecorders the recorder URIs, in failover order
      * @param defaultDialect   their dialect
-     * @param allowedHosts     host patterns ({@code *} is any run of characters); empty = the default recorders' hosts
+     * @param allowedHosts     {@code host[:port]} patterns ({@code *} is any run of characters in one
+     *                         label); empty = the default recorders themselves (host and port)
+     * @param sipTransport     the gateway's SIP transport ({@code udp}, {@code tcp}, {@code tls})
      */
-    public RecorderPolicy(List<String> defaultRecorders, Dialect defaultDialect, List<String> allowedHosts) {
+    public RecorderPolicy(List<String> defaultRecorders, Dialect defaultDialect, List<String> allowedHosts,
+                          String sipTransport) {
         if (defaultRecorders.isEmpty()) {
             throw new IllegalArgumentException("at least one default recorder URI is needed");
         }
-        defaultRecorders.forEach(uri -> host(uri).orElseThrow(
-                () -> new IllegalArgumentException("recorder URI '" + uri + "' is not a SIP URI")));
+        this.sipTransport = sipTransport;
+        List<SipTarget> targets = defaultRecorders.stream()
+                .map(uri -> ownRecorder("recgate.recorder.uri", uri, sipTransport)).toList();
         this.defaultRecorders = List.copyOf(defaultRecorders);
         this.defaultDialect = defaultDialect;
-        List<String> patterns = allowedHosts.isEmpty()
-                ? defaultRecorders.stream().map(uri -> host(uri).orElseThrow()).toList() : allowedHosts;
-        this.allowedHosts = patterns.stream().map(RecorderPolicy::glob).toList();
+        this.allowlist = allowedHosts.isEmpty() ? RecorderAllowlist.exactly(targets, sipTransport)
+                : RecorderAllowlist.of(allowedHosts);
     }
 
     /** Splits a comma-separated setting into its trimmed, non-empty parts. */
     public static List<String> list(String setting) {
         return setting == null ? List.of()
                 : Arrays.stream(setting.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /**
+     * Checks the DNs' own recorders of a DN file against the gateway's SIP transport (their syntax
+     * was checked when it was read): at start-up and before a reload is applied.
+     *
+     * @throws DnFileException naming the file, the DN and what is wrong
+     */
+    public static void checkDnFile(DnFile file, String sipTransport) {
+        file.dns().values().forEach(dn -> {
+            if (dn.recorder() != null && !dn.recorder().isBlank()) {
+                try {
+                    list(dn.recorder()).forEach(uri -> ownRecorder("DN " + dn.dn() + ": recorder", uri, sipTransport));
+                } catch (IllegalArgumentException e) {
+                    throw new DnFileException(file.source() + ": " + e.getMessage(), null);
+                }
+            }
+        });
     }
 
     /** The candidates of the primary destination: {@code dest}, the DN's recorder, or the default list. */
@@ -64,30 +84,42 @@ public final class RecorderPolicy {
         return dn.map(DnConfig::dialect).filter(d -> d != null).map(Dialect::parse).orElse(defaultDialect);
     }
 
-    /** Checks a client-given URI: SIP syntax (53), host on the allowlist (2004). */
+    /**
+     * Checks a client-given URI: SIP syntax (53); then 2004 for a URI the stack would send
+     * elsewhere than its host or over another transport ({@link SipTarget#problem}), and for a
+     * host and port not on the allowlist.
+     */
     public String allowed(String key, String uri) {
-        String host = host(uri).orElseThrow(() -> new TlibException(ErrorCode.INVALID_ATTRIBUTE,
-                "AttrExtensions: " + key + " '" + uri + "' is not a SIP URI (sip:user@host[:port])"));
-        if (allowedHosts.stream().noneMatch(p -> p.matcher(host.toLowerCase(Locale.ROOT)).matches())) {
-            throw new TlibException(ErrorCode.DESTINATION_NOT_ALLOWED, "AttrExtensions: " + key + " host '" + host
-                    + "' is not an allowed recorder (recgate.recorder.allowed-hosts)");
+        SipTarget target;
+        try {
+            target = SipTarget.parse(uri);
+        } catch (ParseException e) {
+            throw new TlibException(ErrorCode.INVALID_ATTRIBUTE, "AttrExtensions: " + key + " " + e.getMessage());
+        }
+        target.problem(sipTransport).ifPresent(problem -> {
+            throw new TlibException(ErrorCode.DESTINATION_NOT_ALLOWED, "AttrExtensions: " + key + " '" + uri
+                    + "' is not allowed: " + problem);
+        });
+        int port = target.port(sipTransport);
+        if (!allowlist.allows(target.host(), port)) {
+            throw new TlibException(ErrorCode.DESTINATION_NOT_ALLOWED, "AttrExtensions: " + key + " '" + uri
+                    + "' goes to host " + target.host() + " port " + port
+                    + ", which is not an allowed recorder (recgate.recorder.allowed-hosts)");
         }
         return uri;
     }
 
-    static Optional<String> host(String uri) {
-        Matcher matcher = SIP_URI.matcher(uri);
-        if (!matcher.matches() || (matcher.group(2) != null && Integer.parseInt(matcher.group(2)) > 65535)) {
-            return Optional.empty();
+    /** An operator's recorder URI as the stack reads it; what is wrong with it names the setting or DN. */
+    private static SipTarget ownRecorder(String what, String uri, String sipTransport) {
+        SipTarget target;
+        try {
+            target = SipTarget.parse(uri);
+        } catch (ParseException e) {
+            throw new IllegalArgumentException(what + ": " + e.getMessage(), e);
         }
-        return Optional.of(matcher.group(1));
-    }
-
-    private static Pattern glob(String pattern) {
-        List<String> parts = new ArrayList<>();
-        for (String part : pattern.toLowerCase(Locale.ROOT).split("\\*", -1)) {
-            parts.add(Pattern.quote(part));
-        }
-        return Pattern.compile(String.join(".*", parts));
+        target.problem(sipTransport).ifPresent(problem -> {
+            throw new IllegalArgumentException(what + " '" + uri + "': " + problem);
+        });
+        return target;
     }
 }

@@ -97,7 +97,7 @@ class AutomaticRecordingTest {
     void setUp() {
         DnDirectory directory = new DnDirectory(DnFile.parse(new ByteArrayInputStream(DNS.getBytes(StandardCharsets.UTF_8)), "test"));
         RecordingFactory factory = new RecordingFactory(recordings,
-                new RecorderPolicy(List.of("sip:srs@rec.example.com"), Dialect.SIPREC, List.of("*.example.com")),
+                new RecorderPolicy(List.of("sip:srs@rec.example.com"), Dialect.SIPREC, List.of("*.example.com"), "udp"),
                 directory, new FileNameTemplate(FileNameTemplate.DEFAULT, "gw1", ZoneOffset.UTC), CLOCK);
         endings = new RecordingEndings(calls, recordings, factory, directory, decisions, failures::add);
     }

@@ -65,7 +65,11 @@ abstract class RecordingRouteTestSupport extends RouteTestSupport {
     /** The call's recordings by id, as RequestQueryCall answers (the gateway's callQuery step). */
     @SuppressWarnings("unchecked")
     Map<String, Object> recordingsOfTheCall() {
-        TlibMessage info = bean("callQuery", CallQuery.class).query(TlibMessage.of("RequestQueryCall")
+        org.recgate.session.ClientSession supervisor = bean("tlibSessions", org.recgate.session.SessionRegistry.class)
+                .open(new org.recgate.testing.TestConnection());
+        supervisor.registeredAs(new org.recgate.config.ApplicationConfig("route-test-supervisor", null,
+                java.util.Set.of(org.recgate.config.Role.SUPERVISOR), org.recgate.config.DnScope.ANY, 1));
+        TlibMessage info = bean("callQuery", CallQuery.class).query(supervisor, TlibMessage.of("RequestQueryCall")
                 .with(Attr.REFERENCE_ID, 1).with(Attr.CONNECTION_ID, CALL));
         return (Map<String, Object>) info.kvList(Attr.EXTENSIONS).get("recordings");
     }

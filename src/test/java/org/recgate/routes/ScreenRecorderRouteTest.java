@@ -16,7 +16,7 @@ import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.Test;
 import org.recgate.gateway.userevent.UserEventSteps;
 import org.recgate.sip.MessageResult;
-import org.recgate.sip.SipRecorderEndpoint;
+import org.recgate.sip.component.SipRecorderEndpoint;
 import org.recgate.userevent.ScreenCapture;
 import org.recgate.userevent.UserEvent;
 import org.recgate.userevent.UserEvents;
@@ -42,7 +42,7 @@ class ScreenRecorderRouteTest extends RouteTestSupport {
             .received("1001", "00000000000000ab", Map.of(ScreenCapture.KEY, "start"), "start", "desktop");
 
     private MockEndpoint screenRecorders() {
-        return mock("sip-recorder:screen-recorder");
+        return mock("sip-recorder:message");
     }
 
     /** Hands the command to the route as the wire tap does, and waits until the route is done with it. */

@@ -57,6 +57,22 @@ public final class TestTls {
         return keys;
     }
 
+    /**
+     * One more self-signed key pair, {@code <alias>.p12} with the run's password, made now; its
+     * certificate goes into no truststore of this class (so nothing here trusts it).
+     */
+    public synchronized Path extraKeystore(String alias, String name, String extension) {
+        Path file = dir.resolve(alias + ".p12");
+        if (!Files.exists(file)) {
+            try {
+                generate(alias, name, extension, alias + "-trust.p12");
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException("cannot make the key pair " + alias + " with keytool", e);
+            }
+        }
+        return file;
+    }
+
     /** A key pair in {@code <alias>.p12}, its certificate in {@code trustedBy}. */
     private void generate(String alias, String name, String extension, String trustedBy) throws IOException, InterruptedException {
         List<String> pair = new ArrayList<>(List.of("-genkeypair", "-alias", alias, "-keyalg", "EC", "-groupname", "secp256r1",

@@ -75,7 +75,7 @@ public class SipMessageProducer extends SipComponentProducer<SipUserAgent> {
                     "cannot build the MESSAGE: " + e.getMessage()));
         }
         int size = request.toString().getBytes(StandardCharsets.UTF_8).length;
-        if (size > MAX_UDP_MESSAGE_BYTES && !overTcp(request)) {
+        if (size > MAX_UDP_MESSAGE_BYTES && overUdp()) {
             return CompletableFuture.completedFuture(new MessageResult(target, false, null, "the MESSAGE is " + size
                     + " bytes, more than RFC 3428 §9 allows over UDP (" + MAX_UDP_MESSAGE_BYTES + "); not sent"));
         }
@@ -98,10 +98,12 @@ public class SipMessageProducer extends SipComponentProducer<SipUserAgent> {
         return request;
     }
 
-    /** The target's {@code ;transport=}, else the listening point's. */
-    private boolean overTcp(Request request) {
-        String transport = ((SipURI) request.getRequestURI()).getTransportParam();
-        return "tcp".equalsIgnoreCase(transport == null ? started().transport() : transport);
+    /**
+     * Over the listening point's transport, the only one a target may use (a target naming another
+     * is refused when parsed): UDP is the one without congestion control (RFC 3428 §9).
+     */
+    private boolean overUdp() {
+        return "udp".equalsIgnoreCase(started().transport());
     }
 
     private static MessageResult result(String target, SipOutcome outcome) {

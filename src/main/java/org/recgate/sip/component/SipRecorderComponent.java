@@ -1,5 +1,7 @@
 package org.recgate.sip.component;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +20,7 @@ import org.recgate.sip.msml.MsmlRecorder;
 import org.recgate.sip.session.RecorderDialects;
 import org.recgate.sip.siprec.SiprecRecorder;
 import org.recgate.sip.stack.SipUserAgent;
+import org.recgate.support.Meters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +46,8 @@ import org.slf4j.LoggerFactory;
 public class SipRecorderComponent extends DefaultComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(SipRecorderComponent.class);
-    private static final Set<String> LISTENING_POINT_OPTIONS = Set.of("host", "port", "transport");
+    private static final Set<String> LISTENING_POINT_OPTIONS = Set.of("host", "port", "transport", "recorderHosts",
+            "maxMessageBytes", "tlsKeystore", "tlsKeystorePassword", "tlsTruststore", "tlsTruststorePassword");
 
     @Metadata(description = "The component's options; endpoints start from a copy of them")
     private SipRecorderConfiguration configuration = new SipRecorderConfiguration();
@@ -82,9 +86,39 @@ public class SipRecorderComponent extends DefaultComponent {
         configuration.setPort(port);
     }
 
-    /** {@code udp} or {@code tcp}: the listening point's transport, and that of every request. Default {@code udp}. */
+    /** {@code udp}, {@code tcp} or {@code tls}: the listening point's transport, and that of every request. Default {@code udp}. */
     public void setTransport(String transport) {
         configuration.setTransport(transport);
+    }
+
+    /** {@code host[:port]} entries whose requests are taken in every dialog, besides each dialog's recorder. Default none. */
+    public void setRecorderHosts(String recorderHosts) {
+        configuration.setRecorderHosts(recorderHosts);
+    }
+
+    /** The longest SIP message read; a longer one is dropped and counted. Default 16384. */
+    public void setMaxMessageBytes(int maxMessageBytes) {
+        configuration.setMaxMessageBytes(maxMessageBytes);
+    }
+
+    /** PKCS12 file with the gateway's key and certificate, for {@code transport=tls}. */
+    public void setTlsKeystore(String tlsKeystore) {
+        configuration.setTlsKeystore(tlsKeystore);
+    }
+
+    /** The keystore's password. */
+    public void setTlsKeystorePassword(String tlsKeystorePassword) {
+        configuration.setTlsKeystorePassword(tlsKeystorePassword);
+    }
+
+    /** PKCS12 file with the recorders' certificates or CA. Default: the JDK's CAs. */
+    public void setTlsTruststore(String tlsTruststore) {
+        configuration.setTlsTruststore(tlsTruststore);
+    }
+
+    /** The truststore's password. */
+    public void setTlsTruststorePassword(String tlsTruststorePassword) {
+        configuration.setTlsTruststorePassword(tlsTruststorePassword);
     }
 
     /** Endpoint default: how long each SIP request waits for its final answer, in ms (per failover candidate). Default 5000. */
@@ -183,7 +217,11 @@ public class SipRecorderComponent extends DefaultComponent {
         super.doStart();
         configuration.validate();
         worker = getCamelContext().getExecutorServiceManager().newDefaultThreadPool(this, "SipRecorder");
-        userAgent = new SipUserAgent(configuration.getHost(), configuration.getPort(), configuration.getTransport(), worker);
+        MeterRegistry meters = meters();
+        new Meters(meters).gauge("recgate.sip.dialogs", "SIP dialogs with recorders the stack holds, set up or being set up",
+                this, component -> component.userAgent == null ? 0 : component.userAgent.dialogCount());
+        userAgent = new SipUserAgent(configuration.getHost(), configuration.getPort(), configuration.getTransport(), worker,
+                configuration.userAgentOptions(meters));
         dialects = new RecorderDialects(userAgent, List.of(new SiprecRecorder(userAgent, this::publish),
                 new MsmlRecorder(userAgent, this::publish)));
         userAgent.start(dialects);
@@ -204,6 +242,15 @@ public class SipRecorderComponent extends DefaultComponent {
         userAgent = null;
         worker = null;
         super.doStop();
+    }
+
+    /**
+     * The registry of the CamelContext for the user agent's counters (docs/operations.md); one of
+     * its own, read by nobody, when the context has none.
+     */
+    private MeterRegistry meters() {
+        Set<MeterRegistry> registries = getCamelContext().getRegistry().findByType(MeterRegistry.class);
+        return registries.isEmpty() ? new SimpleMeterRegistry() : registries.iterator().next();
     }
 
     /** The SIP user agent, for MESSAGE producers; null while the component is stopped. */

@@ -1,6 +1,7 @@
 package org.recgate.sip.component;
 
 import gov.nist.javax.sip.address.AddressFactoryImpl;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.text.ParseException;
 import java.util.Arrays;
 import java.util.List;
@@ -19,13 +20,18 @@ import org.recgate.sip.msml.MsmlSettings;
 import org.recgate.sip.msml.RecordDestination;
 import org.recgate.sip.siprec.RecordingMetadata;
 import org.recgate.sip.siprec.SiprecSettings;
+import org.recgate.sip.stack.HostPort;
+import org.recgate.sip.stack.SipTarget;
+import org.recgate.sip.stack.SipTls;
+import org.recgate.sip.stack.UserAgentOptions;
 
 /**
  * The options of the {@code sip-recorder} component and its endpoints.
  * <p>
- * {@code host}, {@code port} and {@code transport} are the component's SIP listening point:
- * set them on the component (one SIP stack per component, shared by every endpoint); an endpoint
- * URI that sets them is refused. {@code messageTo} ({@code sip-recorder:message}) and {@code batch}
+ * {@code host}, {@code port} and {@code transport} are the component's SIP listening point, and
+ * {@code recorderHosts}, {@code maxMessageBytes} and the {@code tls*} options its security
+ * (docs/security.md): set them on the component (one SIP stack per component, shared by every
+ * endpoint); an endpoint URI that sets them is refused. {@code messageTo} ({@code sip-recorder:message}) and {@code batch}
  * ({@code sip-recorder:session}) belong to one kind of endpoint each. Every other option can be set
  * on the component (the default for its endpoints, through the component's setters of the same
  * name) and overridden per endpoint URI. Each {@code defaultValue} is the field's initial value.
@@ -43,8 +49,22 @@ public class SipRecorderConfiguration implements Cloneable {
     private String host = "127.0.0.1";
     @UriParam(label = "common", defaultValue = "5062")
     private int port = 5062;
-    @UriParam(label = "common", defaultValue = "udp", enums = "udp,tcp")
+    @UriParam(label = "common", defaultValue = "udp", enums = "udp,tcp,tls")
     private String transport = "udp";
+    @UriParam(label = "security")
+    @Metadata(description = "Empty: each dialog's own recorder only")
+    private String recorderHosts;
+    @UriParam(label = "security", defaultValue = "16384")
+    private int maxMessageBytes = UserAgentOptions.DEFAULT_MAX_MESSAGE_BYTES;
+    @UriParam(label = "security")
+    private String tlsKeystore;
+    @UriParam(label = "security", secret = true)
+    private String tlsKeystorePassword;
+    @UriParam(label = "security")
+    @Metadata(description = "Empty: the JDK's CAs")
+    private String tlsTruststore;
+    @UriParam(label = "security", secret = true)
+    private String tlsTruststorePassword;
     @UriParam(label = "producer", defaultValue = "5000")
     private long timeoutMs = 5000;
     @UriParam(label = "producer", defaultValue = "SIPREC")
@@ -106,11 +126,70 @@ public class SipRecorderConfiguration implements Cloneable {
     }
 
     /**
-     * {@code udp} or {@code tcp}: the transport of the listening point and of every request sent
-     * (a recorder URI may still name its own with {@code ;transport=}). Component only.
+     * {@code udp}, {@code tcp} or {@code tls}: the transport of the listening point and of every
+     * request sent (a recorder URI naming another is refused; {@code sips:} needs {@code tls}).
+     * Component only.
      */
     public void setTransport(String transport) {
         this.transport = transport == null ? null : transport.trim().toLowerCase(Locale.ROOT);
+    }
+
+    public String getRecorderHosts() {
+        return recorderHosts;
+    }
+
+    /**
+     * {@code host[:port]} entries (comma-separated) whose requests are taken in every dialog, e.g. the
+     * other nodes of a recorder cluster; host names are looked up once at start. Without them a
+     * dialog takes requests only from its own recorder. Component only.
+     */
+    public void setRecorderHosts(String recorderHosts) {
+        this.recorderHosts = recorderHosts;
+    }
+
+    public int getMaxMessageBytes() {
+        return maxMessageBytes;
+    }
+
+    /** The longest SIP message read (4096 to 65535); a longer one is dropped and counted. Component only. */
+    public void setMaxMessageBytes(int maxMessageBytes) {
+        this.maxMessageBytes = maxMessageBytes;
+    }
+
+    public String getTlsKeystore() {
+        return tlsKeystore;
+    }
+
+    /** PKCS12 file with the gateway's key and certificate chain; required with {@code transport=tls}. Component only. */
+    public void setTlsKeystore(String tlsKeystore) {
+        this.tlsKeystore = tlsKeystore;
+    }
+
+    public String getTlsKeystorePassword() {
+        return tlsKeystorePassword;
+    }
+
+    /** The keystore's password (also the key's). Component only. */
+    public void setTlsKeystorePassword(String tlsKeystorePassword) {
+        this.tlsKeystorePassword = tlsKeystorePassword;
+    }
+
+    public String getTlsTruststore() {
+        return tlsTruststore;
+    }
+
+    /** PKCS12 file with the recorders' certificates or their CA. Empty: the JDK's CAs. Component only. */
+    public void setTlsTruststore(String tlsTruststore) {
+        this.tlsTruststore = tlsTruststore;
+    }
+
+    public String getTlsTruststorePassword() {
+        return tlsTruststorePassword;
+    }
+
+    /** The truststore's password. Component only. */
+    public void setTlsTruststorePassword(String tlsTruststorePassword) {
+        this.tlsTruststorePassword = tlsTruststorePassword;
     }
 
     public long getTimeoutMs() {
@@ -298,7 +377,12 @@ public class SipRecorderConfiguration implements Cloneable {
         require(!host.equals("0.0.0.0") && !host.equals("::"),
                 "host must be an address recorders can reach (it goes into Via and Contact), not " + host);
         require(port > 0 && port <= 65535, "port must be 1-65535, not " + port);
-        require("udp".equals(transport) || "tcp".equals(transport), "transport must be udp or tcp, not " + transport);
+        require(SipTarget.isTransport(transport), "transport must be udp, tcp or tls, not " + transport);
+        require(maxMessageBytes >= UserAgentOptions.MIN_MESSAGE_BYTES && maxMessageBytes <= 65535,
+                "maxMessageBytes must be 4096-65535, not " + maxMessageBytes);
+        require(!SipTarget.TLS.equals(transport) || !blank(tlsKeystore),
+                "transport tls needs tlsKeystore (recgate.sip.tls.keystore): the gateway's key and certificate");
+        recorderHostList().forEach(entry -> HostPort.parse(entry, "sip-recorder: recorderHosts"));
         require(timeoutMs > 0, "timeoutMs must be positive, not " + timeoutMs);
         require(dialect != null, "dialect must be siprec or msml");
         require(fromUser != null && !fromUser.isBlank(), "fromUser is required");
@@ -331,6 +415,19 @@ public class SipRecorderConfiguration implements Cloneable {
             sip = false;
         }
         require(sip, "messageTo must list SIP URIs (sip:user@host[:port]), not '" + uri + "'");
+    }
+
+    /** The entries of {@code recorderHosts}, trimmed, in order. */
+    public List<String> recorderHostList() {
+        return blank(recorderHosts) ? List.of()
+                : Arrays.stream(recorderHosts.split(",")).map(String::trim).filter(entry -> !entry.isEmpty()).toList();
+    }
+
+    /** What the component's user agent takes besides its listening point; its counters go to {@code meters}. */
+    public UserAgentOptions userAgentOptions(MeterRegistry meters) {
+        SipTls tls = SipTarget.TLS.equals(transport)
+                ? new SipTls(tlsKeystore, tlsKeystorePassword, tlsTruststore, tlsTruststorePassword) : null;
+        return new UserAgentOptions(recorderHostList(), maxMessageBytes, tls, meters);
     }
 
     /** The settings SIPREC sessions started through this configuration use. */

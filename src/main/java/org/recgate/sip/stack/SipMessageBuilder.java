@@ -6,6 +6,7 @@ import gov.nist.javax.sip.header.HeaderFactoryImpl;
 import gov.nist.javax.sip.message.MessageFactoryImpl;
 import java.text.ParseException;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sip.InvalidArgumentException;
 import javax.sip.ListeningPoint;
@@ -50,18 +51,18 @@ final class SipMessageBuilder {
         return headers;
     }
 
-    /** Parses a recorder URI; only {@code sip:} and {@code sips:} URIs can be called. */
+    /**
+     * Parses a recorder URI with the stack's parser. Only {@code sip:} and {@code sips:} URIs can
+     * be called, and only ones the stack would send to their own host over this listening point's
+     * transport ({@link SipTarget#problem}): whoever checked the URI before judged that host.
+     */
     SipURI parseSipUri(String uri) throws ParseException {
-        URI parsed;
-        try {
-            parsed = addresses.createURI(uri.trim());
-        } catch (ParseException e) {
-            parsed = null;
+        SipTarget target = SipTarget.parse(uri);
+        Optional<String> problem = target.problem(transport);
+        if (problem.isPresent()) {
+            throw new ParseException("'" + uri + "' cannot be called: " + problem.get(), 0);
         }
-        if (!(parsed instanceof SipURI sipUri)) {
-            throw new ParseException("'" + uri + "' is not a SIP URI (sip:user@host[:port])", 0);
-        }
-        return sipUri;
+        return (SipURI) addresses.createURI(target.uri());
     }
 
     /** {@code sip:user@host} (no port): for From and for metadata AORs. */
@@ -69,11 +70,17 @@ final class SipMessageBuilder {
         return addresses.createAddress(addresses.createSipURI(user, domain));
     }
 
-    /** Our own Contact: {@code <sip:user@host:port[;transport=tcp]>}. */
+    /**
+     * Our own Contact: {@code <sip:user@host:port[;transport=tcp]>}; over TLS
+     * {@code <sips:user@host:port>}, so the recorder's requests in the dialog come over TLS too
+     * (RFC 3261 §8.1.1.8, §26.2).
+     */
     ContactHeader contact(String user) throws ParseException {
         SipURI uri = addresses.createSipURI(user, host);
         uri.setPort(port);
-        if (!ListeningPoint.UDP.equalsIgnoreCase(transport)) {
+        if (SipTarget.TLS.equalsIgnoreCase(transport)) {
+            uri.setSecure(true);
+        } else if (!ListeningPoint.UDP.equalsIgnoreCase(transport)) {
             uri.setTransportParam(transport);
         }
         return headers.createContactHeader(addresses.createAddress(uri));

@@ -61,31 +61,47 @@ public final class SipUserAgent implements SipListener {
     private final String host;
     private final int port;
     private final String transport;
+    private final UserAgentOptions options;
     private final SipMessageBuilder builder;
     private final ClientRequests requests;
+    private final InboundRefusals refusals;
+    private final DialogPeers peers;
     private volatile SipStack stack;
     private volatile SipProvider provider;
     private volatile RequestHandler handler;
 
+    /** With {@link UserAgentOptions#defaults()}. */
+    public SipUserAgent(String host, int port, String transport, Executor worker) {
+        this(host, port, transport, worker, UserAgentOptions.defaults());
+    }
+
     /**
      * @param host      the address to listen on and to put in Via and Contact
      * @param port      the port to listen on
-     * @param transport {@code udp} or {@code tcp}
+     * @param transport {@code udp}, {@code tcp} or {@code tls} ({@code options.tls()} then holds the keys)
      * @param worker    runs sends and every stage that depends on an answer
+     * @param options   recorder hosts, message size limit, TLS keys, metrics
      */
-    public SipUserAgent(String host, int port, String transport, Executor worker) {
+    public SipUserAgent(String host, int port, String transport, Executor worker, UserAgentOptions options) {
         this.host = host;
         this.port = port;
         this.transport = transport;
+        this.options = options;
         this.builder = new SipMessageBuilder(host, port, transport, () -> provider.getNewCallId());
         this.requests = new ClientRequests(worker, () -> provider);
+        this.refusals = new InboundRefusals(options.meters());
+        this.peers = new DialogPeers(options.recorderHosts(), transport);
     }
 
-    /** Creates the stack and opens the listening point; requests from peers go to {@code requestHandler}. */
+    /**
+     * Creates the stack and opens the listening point; requests from peers go to {@code requestHandler}.
+     * Before any request reaches it, {@link InboundGuard} refuses what no recorder of ours sent, and
+     * {@link GuardedMessageParser} drops what is too long or not SIP (docs/security.md, SIP side).
+     */
     public void start(RequestHandler requestHandler) {
         this.handler = requestHandler;
         try {
-            SipStack created = new SipStackImpl(SipStackProperties.userAgent(transport, port));
+            SipStack created = UserAgentStack.create(transport, port, options, peers, refusals);
             ListeningPoint listeningPoint = created.createListeningPoint(host, port, transport);
             SipProvider createdProvider = created.createSipProvider(listeningPoint);
             createdProvider.addSipListener(this);
@@ -95,12 +111,13 @@ public final class SipUserAgent implements SipListener {
         } catch (SipException | InvalidArgumentException | TooManyListenersException e) {
             throw new IllegalStateException("cannot open the SIP listening point " + this + ": " + e.getMessage(), e);
         }
-        LOG.info("SIP user agent listening on {}", this);
+        LOG.info("SIP user agent listening on {}{}", this, options.tls() != null ? " with " + options.tls() : "");
     }
 
     /** Ends every request still waiting (NOT_SENT, "stopped") and stops the stack. */
     public void stop() {
         requests.abandonAll("the SIP stack stopped");
+        peers.clear();
         SipStack stopping = stack;
         stack = null;
         provider = null;
@@ -108,6 +125,11 @@ public final class SipUserAgent implements SipListener {
             stopping.stop();
             LOG.info("SIP user agent on {} stopped", this);
         }
+    }
+
+    /** The dialogs the stack holds, established or early: 0 while stopped. */
+    public int dialogCount() {
+        return stack instanceof SipStackImpl running ? running.getDialogs().size() : 0;
     }
 
     public HeaderFactory headers() {
@@ -227,9 +249,13 @@ public final class SipUserAgent implements SipListener {
         }
     }
 
-    /** An answer to one of our requests. */
+    /**
+     * An answer to one of our requests. A 2xx that sets up a dialog first names the recorder that
+     * may send in it ({@link DialogPeers}), before anything arriving after it is looked at.
+     */
     @Override
     public void processResponse(ResponseEvent event) {
+        peers.onResponse(event);
         requests.onResponse(event);
     }
 
@@ -251,6 +277,7 @@ public final class SipUserAgent implements SipListener {
 
     @Override
     public void processDialogTerminated(DialogTerminatedEvent event) {
+        peers.forget(event.getDialog());
         LOG.debug("SIP dialog {} terminated", event.getDialog().getDialogId());
     }
 

@@ -10,9 +10,10 @@ import org.slf4j.LoggerFactory;
  * Sends the JAIN-SIP stack's own log to SLF4J (logger {@code gov.nist.javax.sip}).
  * <p>
  * Without it the reference implementation insists on log4j 1.x and the stack cannot even be
- * created. Three kinds of noise are demoted to DEBUG: the stack's INFO lines (one per message
+ * created. Four kinds of noise are demoted to DEBUG: the stack's INFO lines (one per message
  * received, e.g. "Setting SIPMessage peerPacketSource"); the warnings about a missing TLS key or
- * trust store, which it prints at start-up even when TLS is not used; and the errors it logs
+ * trust store, which it prints at start-up even when TLS is not used; the warning for each request
+ * {@link InboundGuard} refused (it logs those itself, once a minute per source); and the errors it logs
  * while {@link SipUserAgent} sends a request (a refused TCP connection comes as six ERROR lines
  * with the whole message) — the user agent reports that failure itself (UNREACHABLE).
  * The stack creates this class by name ({@code gov.nist.javax.sip.STACK_LOGGER}).
@@ -76,7 +77,7 @@ public final class Slf4jStackLogger implements StackLogger {
 
     @Override
     public void logWarning(String message) {
-        if (SENDING.get() || isAboutTls(message)) {
+        if (SENDING.get() || isAboutTls(message) || isGuardDrop(message)) {
             LOG.debug(message);
         } else {
             LOG.warn(message);
@@ -151,6 +152,11 @@ public final class Slf4jStackLogger implements StackLogger {
     @Override
     public String getLoggerName() {
         return LOGGER_NAME;
+    }
+
+    /** The stack's line for each request {@link InboundGuard} refused, which logs and counts it itself. */
+    static boolean isGuardDrop(String message) {
+        return message != null && message.startsWith("Null request interface returned");
     }
 
     static boolean isAboutTls(String message) {

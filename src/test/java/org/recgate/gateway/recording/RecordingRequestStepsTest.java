@@ -92,7 +92,7 @@ class RecordingRequestStepsTest {
         DnDirectory directory = new DnDirectory(DnFile.parse(new ByteArrayInputStream(
                 "applications:\n  desktop: {roles: [desktop]}\n".getBytes(StandardCharsets.UTF_8)), "test"));
         RecordingFactory factory = new RecordingFactory(recordings,
-                new RecorderPolicy(List.of("sip:srs@rec.example.com"), Dialect.SIPREC, List.of("*.example.com")),
+                new RecorderPolicy(List.of("sip:srs@rec.example.com"), Dialect.SIPREC, List.of("*.example.com"), "udp"),
                 directory, new FileNameTemplate(FileNameTemplate.DEFAULT, "gw1", ZoneOffset.UTC), CLOCK);
         control = new RecordingRequestSteps(sessions, new RecordingRequests(calls, recordings, factory),
                 new OperationCompletion(recordings, calls));

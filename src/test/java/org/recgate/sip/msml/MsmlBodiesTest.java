@@ -201,7 +201,7 @@ class MsmlBodiesTest {
 
     @Test
     void theRequestUriNamesTheConferenceTheDnAndTheRecordService() throws Exception {
-        MsmlMessages messages = new MsmlMessages(new SipUserAgent("127.0.0.1", 5062, "udp", Runnable::run));
+        MsmlMessages messages = new MsmlMessages(new SipUserAgent("127.0.0.1", 5062, "tcp", Runnable::run));
         assertEquals("sip:msml=rec-42@ms.example.com:5070;dn=7001;record;transport=tcp",
                 messages.requestUri("sip:rm@ms.example.com:5070;transport=tcp;dialect=msml", "rec-42", "7001").toString());
         assertEquals("sip:msml=rec%201%3B2@ms.example.com;dn=+15551230001;record",
