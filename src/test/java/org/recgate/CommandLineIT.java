@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,9 +115,21 @@ class CommandLineIT {
         assertEquals(1, bad.status(), bad.toString());
         assertTrue(bad.err().contains(dnFile + " line 5, at dns: duplicate key '2002' (first at line 4)"), bad.err());
         assertTrue(bad.err().contains(dnFile + " line 7, at dns: duplicate key '1001' (first at line 6)"), bad.err());
-        assertTrue(bad.err().contains(routes + File.separator + "tlib-user-events.camel.yaml line 13: no bean named"
-                + " 'userEventStep'"), bad.err());
-        assertTrue(bad.err().contains(routes + File.separator + "audit.camel.yaml line 9: unknown key 'stepz'"), bad.err());
+        assertTrue(bad.err().contains(routes + File.separator + "tlib-user-events.camel.yaml line "
+                + lineOf(userEvents, "ref: userEventStep") + ": no bean named 'userEventStep'"), bad.err());
+        assertTrue(bad.err().contains(routes + File.separator + "audit.camel.yaml line " + lineOf(audit, "stepz:")
+                + ": unknown key 'stepz'"), bad.err());
         assertTrue(bad.err().contains("check-config: 4 problems"), bad.err());
+    }
+
+    /** The 1-based line of the file that contains {@code text}: the test's own edit, wherever the route file has it. */
+    private static int lineOf(Path file, String text) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(text + " not in " + file);
     }
 }
