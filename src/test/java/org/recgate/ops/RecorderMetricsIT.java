@@ -65,7 +65,9 @@ class RecorderMetricsIT {
                 assertTrue(metrics.contains("recgate_recorder_response_seconds_bucket{"), "a histogram, not a summary");
             });
 
-            Set<String> exported = names(metrics(gateway));
+            String page = metrics(gateway);
+            assertEquals("", MetricsLintIT.promtool(MetricsLintIT.ours(page)), "promtool check metrics, per-recorder series included");
+            Set<String> exported = names(page);
             Set<String> used = new TreeSet<>();
             List.of(OpsFiles.dashboardExpressions(), OpsFiles.alertExpressions()).forEach(expressions ->
                     expressions.forEach(expression -> used.addAll(OpsFiles.metricNames(expression))));
