@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.recgate.testing.Recordings.attachedData;
 import static org.recgate.testing.Recordings.establish;
 import static org.recgate.testing.Recordings.privateService;
-import static org.recgate.testing.Recordings.recorderSettings;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,11 +22,12 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.recgate.sip.SippRecorder;
+import org.recgate.testing.FreePorts;
 import org.recgate.testing.RunningGateway;
 import org.recgate.testing.TlibTestClient;
 
 /**
- * A recording on a real SIPREC recorder (sipp) shows in the recorder response histogram by method
+ * A recording on a real SIPREC recorder (sipp with examples/sipp/siprec-recorder.xml) shows in the recorder response histogram by method
  * and recorder (docs/operations.md, "Metrics"), and the dashboard and alert rules name only the
  * per-recorder series that are then exported (DeploymentMetricsIT cannot: they appear with the
  * first request to a recorder).
@@ -39,8 +39,10 @@ class RecorderMetricsIT {
 
     @Test
     void aRecordingIsTimedByMethodAndRecorder() throws Exception {
-        try (SippRecorder recorder = SippRecorder.start("srs_answer.xml", "udp");
-             RunningGateway gateway = RunningGateway.start(recorderSettings(recorder.uri(), "udp"));
+        // As README.md, "Record to a real SIPREC peer", sets it up: its scenario, only recgate.recorder.uri set.
+        try (SippRecorder recorder = SippRecorder.start(SippRecorder.EXAMPLE, "udp");
+             RunningGateway gateway = RunningGateway.start(Map.of("recgate.recorder.uri", recorder.uri(),
+                     "recgate.sip.port", Integer.toString(FreePorts.free("udp"))));
              TlibTestClient feed = gateway.connectAs("switch");
              TlibTestClient desktop = gateway.connectAs("desktop")) {
             desktop.register("1001", null);
