@@ -44,7 +44,7 @@ class IndicationOrderIT {
     void perCallOrderIsKept() throws Exception {
         int calls = DESKTOPS * CALLS_EACH;
         ExecutorService desktops = Executors.newFixedThreadPool(DESKTOPS);
-        try (SippRecorder recorder = SippRecorder.start("gw_srs_many.xml", "udp", "-m", Integer.toString(calls),
+        try (SippRecorder recorder = SippRecorder.start(SippRecorder.EXAMPLE, "udp", "-m", Integer.toString(calls),
                 "-timeout", SIPP_TIMEOUT);
              RunningGateway gateway = RunningGateway.start(recorderSettings(recorder.uri(), "udp"));
              KafkaConsumer<String, String> indications = TestKafka.consumer(TestKafka.bootstrapServers(), gateway.topic("indications"));

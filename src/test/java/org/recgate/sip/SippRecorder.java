@@ -20,13 +20,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * sipp (Debian package sip-tester) playing a SIPREC recorder for one call: a scenario from
- * src/test/resources/sipp on a free port of 127.0.0.1. A failed {@code ereg check_it} or an
- * unexpected message fails the call, and sipp then exits non-zero; {@link #assertPassed()} waits
+ * src/test/resources/sipp, or the README's {@link #EXAMPLE}, on a free port of 127.0.0.1. A failed
+ * {@code ereg check_it} or an unexpected message fails the call, and sipp then exits non-zero; {@link #assertPassed()} waits
  * for the exit and shows sipp's error and message logs (kept under target/sipp/).
  */
 public final class SippRecorder implements AutoCloseable {
 
     private static final Path SCENARIOS = Path.of("src/test/resources/sipp");
+    /** The recorder scenario README.md, "Record to a real SIPREC peer", tells operators to run. */
+    public static final String EXAMPLE = "examples/sipp/siprec-recorder.xml";
     private static final Path OUTPUT = Path.of("target/sipp");
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
@@ -59,10 +61,11 @@ public final class SippRecorder implements AutoCloseable {
      */
     public static SippRecorder start(String scenario, String transport, int calls, String... extraArguments) throws IOException {
         int port = FreePorts.free(transport);
-        Path output = OUTPUT.resolve(scenario.replace(".xml", "") + "-" + transport + "-" + port);
+        Path file = scenario.startsWith("examples/") ? Path.of(scenario) : SCENARIOS.resolve(scenario);
+        Path output = OUTPUT.resolve(file.getFileName().toString().replace(".xml", "") + "-" + transport + "-" + port);
         Files.createDirectories(output);
         List<String> command = new ArrayList<>(List.of("sipp",
-                "-sf", SCENARIOS.resolve(scenario).toAbsolutePath().toString(),
+                "-sf", file.toAbsolutePath().toString(),
                 "-i", "127.0.0.1", "-p", Integer.toString(port), "-t", "tcp".equals(transport) ? "t1" : "u1",
                 "-m", Integer.toString(calls), "-timeout", "30s", "-timeout_error", "-nostdin",
                 "-trace_err", "-error_file", output.resolve("errors.log").toString(),

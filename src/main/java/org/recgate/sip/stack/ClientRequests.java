@@ -41,14 +41,17 @@ final class ClientRequests {
     private final Supplier<SipProvider> provider;
     private final Set<PendingRequest> pending = ConcurrentHashMap.newKeySet();
     private final InDialogOrder inDialogOrder = new InDialogOrder();
+    private final RecorderTimings timings;
 
     /**
      * @param worker   runs sends and every stage that depends on an answer
      * @param provider the running stack's provider; null while it is stopped
+     * @param timings  where answer times and failures are measured
      */
-    ClientRequests(Executor worker, Supplier<SipProvider> provider) {
+    ClientRequests(Executor worker, Supplier<SipProvider> provider, RecorderTimings timings) {
         this.worker = worker;
         this.provider = provider;
+        this.timings = timings;
     }
 
     /** See {@link SipUserAgent#sendInitial}. */
@@ -130,6 +133,7 @@ final class ClientRequests {
             ClientTransaction transaction = current.getNewClientTransaction(request);
             transaction.setApplicationData(waiting);
             waiting.transaction = transaction;
+            waiting.sending(request);
             if (dialog != null) {
                 dialog.sendRequest(transaction);
                 return;
@@ -140,6 +144,7 @@ final class ClientRequests {
             transaction.sendRequest();
         } catch (SipException | RuntimeException e) {
             LOG.debug("Could not send {}", request.getMethod(), e);
+            timings.unreachable(request);
             waiting.complete(SipOutcome.notSent("could not send " + request.getMethod() + ": " + SipUserAgent.describe(e)));
         } finally {
             Slf4jStackLogger.sending(false);
@@ -149,6 +154,7 @@ final class ClientRequests {
     /** A request is done: forget it; an INVITE abandoned after a provisional answer is cancelled. */
     private void finished(PendingRequest waiting, SipOutcome outcome) {
         pending.remove(waiting);
+        timings.ended(waiting, outcome);
         ClientTransaction transaction = waiting.transaction;
         SipProvider current = provider.get();
         if (outcome.kind() == SipOutcome.Kind.TIMED_OUT && transaction != null && current != null

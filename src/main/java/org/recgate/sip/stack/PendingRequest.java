@@ -3,6 +3,7 @@ package org.recgate.sip.stack;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javax.sip.ClientTransaction;
+import javax.sip.message.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +19,10 @@ final class PendingRequest {
     private final Consumer<SipOutcome> onAnswer;
     final CompletableFuture<SipOutcome> answer = new CompletableFuture<>();
     volatile ClientTransaction transaction;
+    /** Set when the request goes out, for {@link RecorderTimings}: null while it was never sent. */
+    volatile String method;
+    volatile String recorder;
+    volatile long sentNanos;
 
     PendingRequest(Consumer<SipOutcome> onAnswer) {
         this.onAnswer = onAnswer;
@@ -33,6 +38,13 @@ final class PendingRequest {
         } catch (RuntimeException e) {
             LOG.warn("Handling the answer {} failed", outcome.describe(), e);
         }
+    }
+
+    /** The request is going out now: its clock for {@link RecorderTimings} starts. */
+    void sending(Request request) {
+        recorder = RecorderTimings.recorderOf(request);
+        sentNanos = System.nanoTime();
+        method = request.getMethod();
     }
 
     /** True when this outcome is the first (the one the caller sees). */
