@@ -14,7 +14,8 @@ public record GatewaySettings(int tlibMaxLineBytes, int tlibMaxPendingBytes, Str
                               String auditTopic, String userEventsTopic, String indicationsTopic,
                               String sipHost, int sipPort, String sipTransport, int recorderTimeoutMs,
                               String msmlContentType, String msmlRecordDest, String msmlRecordFormat, String msmlMaxTime,
-                              int dnFileCheckMs, String screenRecorderUris) {
+                              int dnFileCheckMs, String screenRecorderUris, long kafkaQueueMaxBytes,
+                              int recordingMaxPerCall) {
 
     /** The documented default of {@code recgate.dn-file}; when it does not exist the bundled demo file is used. */
     public static final String DEFAULT_DN_FILE = "config/dns.yaml";
@@ -43,7 +44,9 @@ public record GatewaySettings(int tlibMaxLineBytes, int tlibMaxPendingBytes, Str
                 required(properties, "recgate.msml.record-format"),
                 required(properties, "recgate.msml.max-time"),
                 nonNegativeInt(properties, "recgate.dn-file.check-ms"),
-                optional(properties, "recgate.screen-recorder.uri"));
+                optional(properties, "recgate.screen-recorder.uri"),
+                positiveLong(properties, "recgate.kafka.queue-max-bytes"),
+                positiveInt(properties, "recgate.recording.max-per-call"));
     }
 
     public Path dnFilePath() {
@@ -66,9 +69,17 @@ public record GatewaySettings(int tlibMaxLineBytes, int tlibMaxPendingBytes, Str
     }
 
     static int positiveInt(PropertiesComponent properties, String key) {
+        long number = positiveLong(properties, key);
+        if (number > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("the setting " + key + " must be at most " + Integer.MAX_VALUE + ", not " + number);
+        }
+        return (int) number;
+    }
+
+    static long positiveLong(PropertiesComponent properties, String key) {
         String value = required(properties, key);
         try {
-            int number = Integer.parseInt(value);
+            long number = Long.parseLong(value);
             if (number > 0) {
                 return number;
             }

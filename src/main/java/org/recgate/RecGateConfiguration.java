@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -20,6 +21,7 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.component.seda.SedaEndpoint;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 import org.recgate.call.CallEvents;
 import org.recgate.call.CallRegistry;
@@ -48,6 +50,8 @@ import org.recgate.gateway.userevent.UserEventSteps;
 import org.recgate.kafka.KafkaBrokerHealthCheck;
 import org.recgate.kafka.KafkaMetrics;
 import org.recgate.kafka.KafkaQueues;
+import org.recgate.kafka.KafkaSecurity;
+import org.recgate.kafka.PublishingQueue;
 import org.recgate.kafka.KafkaSendFailures;
 import org.recgate.recording.FileNameTemplate;
 import org.recgate.routes.RouteFileReloader;
@@ -99,6 +103,8 @@ public final class RecGateConfiguration implements CamelConfiguration {
     private static final String BUNDLED_DN_FILE = "dns.yaml";
     /** Ended recordings whose ids stay reserved (2003 on reuse). */
     private static final int REMEMBERED_RECORDING_IDS = 100_000;
+    /** Ended recordings of a call that RequestQueryCall still shows (docs/protocol.md, RequestQueryCall). */
+    private static final int ENDED_RECORDINGS_KEPT_PER_CALL = 8;
     /** Routing decisions kept for calls that have not reached their target (oldest dropped first). */
     private static final int WAITING_ROUTING_DECISIONS = 100_000;
 
@@ -200,21 +206,25 @@ public final class RecGateConfiguration implements CamelConfiguration {
     /** The publishing queues' steps (kafka-publish.camel.yaml) and the broker health check. */
     private static void bindKafka(CamelContext context, Registry registry, GatewaySettings settings, Meters meters) {
         registerKafkaHealthCheck(context);
+        // the seda component's queues (camel.component.seda.default-queue-factory), bounded by bytes too
+        registry.bind("kafkaQueueFactory", new PublishingQueue.Factory(settings.kafkaQueueMaxBytes()));
         KafkaMetrics kafka = new KafkaMetrics(meters,
                 List.of(settings.auditTopic(), settings.userEventsTopic(), settings.indicationsTopic()),
-                topic -> waitingIn(context, topic));
+                topic -> publishingQueue(context, topic).map(SedaEndpoint::getCurrentQueueSize).orElse(0),
+                topic -> publishingQueue(context, topic).map(SedaEndpoint::getQueue)
+                        .map(queue -> queue instanceof PublishingQueue bounded ? bounded.bytes() : 0L).orElse(0L));
         registry.bind("kafkaQueues", new KafkaQueues(kafka));
         registry.bind("kafkaSendFailures", new KafkaSendFailures(kafka));
     }
 
-    /** Records waiting in {@code seda:<topic>}, the topic's publishing queue; 0 before its route starts. */
-    private static double waitingIn(CamelContext context, String topic) {
+    /** {@code seda:<topic>}, the topic's publishing queue; empty before its route starts. */
+    private static Optional<SedaEndpoint> publishingQueue(CamelContext context, String topic) {
         for (Endpoint endpoint : context.getEndpoints()) {
             if (endpoint instanceof SedaEndpoint seda && topic.equals(seda.getEndpointBaseUri().replaceFirst("^seda:(//)?", ""))) {
-                return seda.getCurrentQueueSize();
+                return Optional.of(seda);
             }
         }
-        return 0;
+        return Optional.empty();
     }
 
     /** Calls, recordings and routing decisions, and the steps of the recording route files. */
@@ -224,7 +234,9 @@ public final class RecGateConfiguration implements CamelConfiguration {
         CallEvents callEvents = new CallEvents(calls);
         registry.bind("switchFeed", new SwitchFeed(callEvents));
         registry.bind("kafkaCallFeed", new KafkaCallFeed(callEvents, meters));
-        RecordingRegistry recordings = new RecordingRegistry(REMEMBERED_RECORDING_IDS);
+        RecordingRegistry recordings = new RecordingRegistry(REMEMBERED_RECORDING_IDS,
+                new RecordingRegistry.Limits(settings.recordingMaxPerCall(), ENDED_RECORDINGS_KEPT_PER_CALL),
+                RecordingMetrics.limitHits(meters)::increment);
         RoutingDecisions decisions = new RoutingDecisions(WAITING_ROUTING_DECISIONS);
         RecordingMetrics metrics = new RecordingMetrics(meters, calls, recordings, decisions);
         RecordingFactory factory = new RecordingFactory(recordings, recorderPolicy(context, settings), directory,
@@ -248,8 +260,10 @@ public final class RecGateConfiguration implements CamelConfiguration {
         if (health == null) {
             return; // health checks are off
         }
+        PropertiesComponent properties = context.getPropertiesComponent();
         KafkaBrokerHealthCheck check = new KafkaBrokerHealthCheck(
-                context.getPropertiesComponent().resolveProperty("camel.component.kafka.brokers").orElseThrow());
+                properties.resolveProperty("camel.component.kafka.brokers").orElseThrow(),
+                KafkaSecurity.from(key -> properties.resolveProperty(key).orElse(null)));
         health.register(check);
         try {
             context.addService(check, true, false);

@@ -6,6 +6,7 @@ import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.PropertiesComponent;
 import org.recgate.kafka.EmbeddedKafkaBroker;
+import org.recgate.kafka.KafkaSecurity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,17 +21,24 @@ final class StartupServices extends MainListenerSupport {
     private static final Logger LOG = LoggerFactory.getLogger(StartupServices.class);
     static final String ROUTES_DIR = "recgate.routes-dir";
     static final String KAFKA_BROKERS = "recgate.kafka.brokers";
+    static final String CALL_FEED_KAFKA = "recgate.call-feed.kafka.enabled";
 
     private static final List<String> TOPIC_KEYS = List.of("recgate.kafka.topic.indications",
             "recgate.kafka.topic.user-events", "recgate.kafka.topic.audit", "recgate.kafka.topic.call-events");
 
     private EmbeddedKafkaBroker embeddedKafka;
     private PidFile pidFile;
+    private KafkaSecurity kafkaSecurity = KafkaSecurity.PLAINTEXT;
 
     @Override
     public void beforeConfigure(BaseMainSupport main) {
         PropertiesComponent properties = main.getCamelContext().getPropertiesComponent();
         checkPorts(properties);
+        kafkaSecurity = kafkaSecurity(properties);
+        if (!embedded(properties)) {
+            LOG.info("Kafka brokers {}, clients connect with {}", setting(properties, KAFKA_BROKERS), kafkaSecurity);
+        }
+        decideKafkaCallFeed(properties);
         String routesDir = setting(properties, ROUTES_DIR);
         if (!routesDir.isEmpty()) {
             useRoutesDirectory(properties, Path.of(routesDir).toAbsolutePath().normalize());
@@ -61,7 +69,8 @@ final class StartupServices extends MainListenerSupport {
                 setting(properties, "recgate.sip.transport"), setting(properties, "recgate.sip.host"),
                 setting(properties, "recgate.sip.port"),
                 setting(properties, "camel.management.host"), setting(properties, "camel.management.port"),
-                embeddedKafka != null ? "embedded at " + embeddedKafka.bootstrapServers() : setting(properties, KAFKA_BROKERS),
+                embeddedKafka != null ? "embedded at " + embeddedKafka.bootstrapServers()
+                        : setting(properties, KAFKA_BROKERS) + " " + kafkaSecurity,
                 recorders.isEmpty() ? "demo at sip:" + setting(properties, "recgate.sip.host") + ":"
                         + setting(properties, "recgate.demo-recorder.port") : recorders,
                 ProcessHandle.current().pid(), pidFile.path());
@@ -69,6 +78,52 @@ final class StartupServices extends MainListenerSupport {
 
     private static boolean embedded(PropertiesComponent properties) {
         return setting(properties, KAFKA_BROKERS).isEmpty();
+    }
+
+    /**
+     * The Kafka clients' security settings, checked before any client is made; the embedded broker
+     * speaks PLAINTEXT only (docs/security-kafka.md, Kafka).
+     */
+    private static KafkaSecurity kafkaSecurity(PropertiesComponent properties) {
+        KafkaSecurity security;
+        try {
+            security = KafkaSecurity.from(key -> setting(properties, key));
+        } catch (IllegalArgumentException e) {
+            throw new StartupException(e.getMessage());
+        }
+        if (embedded(properties) && !security.plaintext()) {
+            throw new StartupException(KafkaSecurity.PROTOCOL + "=" + security.protocol() + " but " + KAFKA_BROKERS
+                    + " is empty: the embedded broker speaks PLAINTEXT only; set " + KAFKA_BROKERS + " to your brokers");
+        }
+        return security;
+    }
+
+    /**
+     * {@value #CALL_FEED_KAFKA}: empty means on with configured brokers and off with the embedded
+     * one, which every local process may write to (docs/security-kafka.md, Kafka). The route
+     * {@code call-events} starts as this key says ({@code autoStartup}).
+     */
+    private static void decideKafkaCallFeed(PropertiesComponent properties) {
+        String value = setting(properties, CALL_FEED_KAFKA).toLowerCase(java.util.Locale.ROOT);
+        boolean embedded = embedded(properties);
+        boolean enabled = switch (value) {
+            case "" -> !embedded;
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new StartupException(CALL_FEED_KAFKA + " is '" + value
+                    + "': use true, false, or leave it empty (on with recgate.kafka.brokers set, off with the embedded broker)");
+        };
+        properties.addOverrideProperty(CALL_FEED_KAFKA, Boolean.toString(enabled));
+        if (embedded && enabled) {
+            LOG.warn("{}=true with the embedded broker: any local process that reaches it can write {} and act as the switch",
+                    CALL_FEED_KAFKA, setting(properties, "recgate.kafka.topic.call-events"));
+        } else if (embedded) {
+            LOG.info("Kafka call feed off with the embedded broker ({} empty): call events come from T-Library clients"
+                    + " with the switch role; set {}=true to take them from {} too", KAFKA_BROKERS, CALL_FEED_KAFKA,
+                    setting(properties, "recgate.kafka.topic.call-events"));
+        } else if (!enabled) {
+            LOG.info("Kafka call feed off ({}=false)", CALL_FEED_KAFKA);
+        }
     }
 
     private static void checkPorts(PropertiesComponent properties) {

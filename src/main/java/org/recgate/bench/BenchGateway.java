@@ -18,6 +18,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.recgate.RecGate;
+import org.recgate.kafka.KafkaSecurity;
 
 /**
  * The real gateway, started in the benchmark's JVM with the real route files, on free ports of
@@ -27,9 +28,11 @@ import org.recgate.RecGate;
  *
  * @param tlibPort         the gateway's T-Library port on 127.0.0.1
  * @param brokers          the Kafka bootstrap servers the gateway records to (its embedded broker's, or the given ones)
+ * @param kafkaSecurity    how the benchmark's own Kafka clients connect: as the gateway's (docs/security-kafka.md)
  * @param indicationsTopic the run's recording-indications topic
  */
-record BenchGateway(RecGate gate, int tlibPort, String brokers, String indicationsTopic) implements AutoCloseable {
+record BenchGateway(RecGate gate, int tlibPort, String brokers, KafkaSecurity kafkaSecurity, String indicationsTopic)
+        implements AutoCloseable {
 
     static final String SWITCH = "bench-switch";
     static final String DESKTOP = "bench-desktop";
@@ -70,9 +73,11 @@ record BenchGateway(RecGate gate, int tlibPort, String brokers, String indicatio
         RecGate gate = RecGate.create(settings);
         gate.start();
         String brokers = externalBrokers.isBlank() ? "127.0.0.1:" + settings.get("recgate.kafka.embedded.port") : externalBrokers;
-        BenchGateway gateway = new BenchGateway(gate, tlibPort, brokers, indications);
+        // the benchmark's own clients connect as the gateway does (recgate.kafka.* security keys, docs/security-kafka.md)
+        KafkaSecurity security = KafkaSecurity.from(key -> gate.context().getPropertiesComponent().resolveProperty(key).orElse(null));
+        BenchGateway gateway = new BenchGateway(gate, tlibPort, brokers, security, indications);
         try {
-            createTopics(brokers, List.of(indications, run + ".user-events", run + ".audit", run + ".call-events"));
+            createTopics(brokers, security, List.of(indications, run + ".user-events", run + ".audit", run + ".call-events"));
         } catch (Exception e) {
             gateway.close();
             throw e;
@@ -86,8 +91,8 @@ record BenchGateway(RecGate gate, int tlibPort, String brokers, String indicatio
      * fail (NOT_LEADER_OR_FOLLOWER, then OutOfOrderSequence until the delivery timeout), which is
      * not what the benchmark measures.
      */
-    private static void createTopics(String brokers, List<String> topics) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+    private static void createTopics(String brokers, KafkaSecurity security, List<String> topics) throws Exception {
+        try (Admin admin = Admin.create(security.clientProperties(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers)))) {
             Set<String> existing = admin.listTopics().names().get(TOPIC_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             List<NewTopic> missing = topics.stream().filter(topic -> !existing.contains(topic))
                     .map(topic -> new NewTopic(topic, Optional.empty(), Optional.empty())).toList();

@@ -34,7 +34,8 @@ public record BenchOptions(Path out, int rate, Duration duration, Duration warmu
               --relay-concurrency N  RequestSendEvent in flight in the relay phase; default 16
               --sipp-baseline N  dialogs of the sipp uac -> uas baseline; default 50000
               --query-baseline S seconds of the RequestQueryCall round-trip baseline; default 10
-              --kafka HOST:PORT  an external Kafka broker instead of the gateway's embedded one
+              --kafka HOST:PORT  an external Kafka broker instead of the gateway's embedded one; SASL/SSL as
+                                 the gateway's, from RECGATE_KAFKA_SECURITY_PROTOCOL, ..._SASL_JAAS_CONFIG, ...
               --quick            smoke run: a few seconds in all (the test suite runs it)
             """;
 

@@ -64,7 +64,7 @@ public final class Benchmark {
         baselines.set("sipp", Baselines.sipp(workDir, options.sippBaselineDialogs()));
         try (SippProcess recorder = SippProcess.recorder(workDir, options.held() + 10_000);
              BenchGateway gateway = BenchGateway.start(recorder.uri(), options.kafkaBrokers(), workDir);
-             IndicationWatcher indications = IndicationWatcher.start(gateway.brokers(), gateway.indicationsTopic());
+             IndicationWatcher indications = IndicationWatcher.start(gateway.brokers(), gateway.kafkaSecurity(), gateway.indicationsTopic());
              LoadClients clients = LoadClients.connect(gateway.tlibPort(), options.desktops(), options.dnsPerDesktop());
              ProcessProbe probe = new ProcessProbe()) {
             ObjectNode gatewayInfo = report.putObject("gateway");

@@ -17,6 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.recgate.kafka.KafkaSecurity;
 
 /**
  * A Kafka consumer of the indications topic ({@code recording-indication/1}, docs/kafka.md) that
@@ -41,14 +42,14 @@ final class IndicationWatcher implements AutoCloseable {
     }
 
     /** Subscribes from the topic's beginning (so no record is missed while partitions are assigned) and starts polling. */
-    static IndicationWatcher start(String brokers, String topic) {
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+    static IndicationWatcher start(String brokers, KafkaSecurity security, String topic) {
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(security.clientProperties(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
                 ConsumerConfig.GROUP_ID_CONFIG, "recgate-bench-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName())));
         consumer.subscribe(List.of(topic));
         IndicationWatcher watcher = new IndicationWatcher(consumer);
         watcher.poller.start();

@@ -16,13 +16,16 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.recgate.kafka.KafkaSecurity;
 
 /**
  * {@code recgate-cli watch-topic TOPIC [--brokers HOST:PORT] [--from-beginning] [--max N] [--timeout-ms N]}:
  * prints each record of a Kafka topic as one line (its JSON value) on stdout. It reads the topic's
  * partitions directly (assign and seek): no consumer group is made, nothing is committed, the
- * gateway's own consumers are never touched, and a mistyped topic is reported, not created.
- * docs/cli.md, "watch-topic".
+ * gateway's own consumers are never touched, and a mistyped topic is reported, not created. It
+ * connects as the gateway does: the {@code recgate.kafka.*} security keys (and
+ * {@code recgate.kafka.brokers}) from system properties or the environment ({@link KafkaSecurity},
+ * docs/security-kafka.md). docs/cli.md, "watch-topic".
  */
 final class WatchTopic {
 
@@ -32,18 +35,22 @@ final class WatchTopic {
     static final String USAGE = """
             Usage: recgate-cli watch-topic TOPIC [--brokers HOST:PORT] [--from-beginning] [--max N] [--timeout-ms N]
             Prints the records of a Kafka topic, one JSON value per line, as they arrive.
-              --brokers HOST:PORT    bootstrap servers (default 127.0.0.1:9092, the embedded broker)
+              --brokers HOST:PORT    bootstrap servers (default RECGATE_KAFKA_BROKERS, else 127.0.0.1:9092,
+                                     the embedded broker)
               --from-beginning       start with the records already there, oldest first (by record time
                                      across the topic's partitions); with --max N: the oldest N
               --max N                stop after N records
               --timeout-ms N         give up when no broker answers within N ms (default 10000)
+            SASL/SSL as the gateway's: RECGATE_KAFKA_SECURITY_PROTOCOL, RECGATE_KAFKA_SASL_MECHANISM,
+            RECGATE_KAFKA_SASL_JAAS_CONFIG, RECGATE_KAFKA_SSL_TRUSTSTORE_LOCATION, ... (or -Drecgate.kafka.…).
             Exit status: 0 done (N records, or stopped), 1 no such topic, 2 usage error or no broker.
             """;
 
     private WatchTopic() {
     }
 
-    private record Options(String topic, String brokers, boolean fromBeginning, long max, Duration timeout) {
+    private record Options(String topic, String brokers, KafkaSecurity security, boolean fromBeginning, long max,
+                           Duration timeout) {
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
@@ -65,7 +72,8 @@ final class WatchTopic {
     /** Null for --help. */
     private static Options parse(List<String> args) {
         String topic = null;
-        String brokers = "127.0.0.1:9092";
+        String configured = KafkaSecurity.systemSetting("recgate.kafka.brokers");
+        String brokers = configured == null || configured.isBlank() ? "127.0.0.1:9092" : configured.trim();
         boolean fromBeginning = false;
         long max = Long.MAX_VALUE;
         long timeoutMs = 10_000;
@@ -89,7 +97,7 @@ final class WatchTopic {
         if (topic == null) {
             throw new IllegalArgumentException("name the topic");
         }
-        return new Options(topic, brokers, fromBeginning, max, Duration.ofMillis(timeoutMs));
+        return new Options(topic, brokers, KafkaSecurity.fromSystem(), fromBeginning, max, Duration.ofMillis(timeoutMs));
     }
 
     private static long positive(String option, String value) {
@@ -105,14 +113,14 @@ final class WatchTopic {
     }
 
     private static int watch(Options options, PrintStream out, PrintStream err) {
-        Map<String, Object> config = Map.of(
+        Map<String, Object> config = options.security().clientProperties(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, options.brokers(),
                 // a mistyped topic must not be created by asking for it
                 ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
                 ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) options.timeout().toMillis(),
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
             List<TopicPartition> partitions = partitions(consumer, options);
             if (partitions.isEmpty()) {
@@ -131,7 +139,7 @@ final class WatchTopic {
                 consumer.seekToEnd(partitions);
                 partitions.forEach(consumer::position); // the end as it is now, before anything new arrives
             }
-            err.println("recgate-cli: watching " + options.topic() + " on " + options.brokers());
+            err.println("recgate-cli: watching " + options.topic() + " on " + options.brokers() + " (" + options.security() + ")");
             while (printed < options.max()) { // Ctrl-C ends the process
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     print(record, out);

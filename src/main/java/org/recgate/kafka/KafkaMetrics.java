@@ -11,7 +11,8 @@ import org.recgate.support.Meters;
 
 /**
  * The Kafka publishing meters (docs/operations.md), per topic, every topic's series there from
- * start-up: records queued, dropped (queue full), undelivered (by reason), waiting, send latency.
+ * start-up: records queued, dropped (queue full of records or bytes), undelivered (by reason),
+ * records and bytes waiting, send latency.
  */
 public final class KafkaMetrics {
 
@@ -23,15 +24,19 @@ public final class KafkaMetrics {
     private final Map<String, Counter> undelivered = new HashMap<>();
     private final Map<String, Timer> sendTimes = new HashMap<>();
 
-    /** @param waiting how many records of a topic wait in its queue now */
-    public KafkaMetrics(Meters meters, List<String> topics, ToDoubleFunction<String> waiting) {
+    /**
+     * @param waiting how many records of a topic wait in its queue now
+     * @param bytes   the bytes they hold
+     */
+    public KafkaMetrics(Meters meters, List<String> topics, ToDoubleFunction<String> waiting, ToDoubleFunction<String> bytes) {
         List<String> all = new java.util.ArrayList<>(topics);
         all.add(UNKNOWN);
         for (String topic : all) {
             queued.put(topic, meters.counter("recgate.kafka.records.queued", "Records handed to a topic's publishing queue",
                     "topic", topic));
             dropped.put(topic, meters.counter("recgate.kafka.records.dropped",
-                    "Records dropped because the topic's publishing queue was full", "topic", topic));
+                    "Records dropped because the topic's publishing queue was full (recgate.kafka.queue-size records"
+                            + " or recgate.kafka.queue-max-bytes bytes)", "topic", topic));
             for (String reason : REASONS) {
                 undelivered.put(topic + "/" + reason, meters.counter("recgate.kafka.records.undelivered",
                         "Records Kafka did not take that are not sent again (they may be on the topic): expired or failed",
@@ -42,6 +47,8 @@ public final class KafkaMetrics {
             if (!UNKNOWN.equals(topic)) {
                 meters.gauge("recgate.kafka.queue.records", "Records waiting in a topic's publishing queue", topic, waiting,
                         "topic", topic);
+                meters.gauge("recgate.kafka.queue.bytes", "Bytes of the records (their JSON) waiting in a topic's publishing queue",
+                        topic, bytes, "topic", topic);
             }
         }
     }

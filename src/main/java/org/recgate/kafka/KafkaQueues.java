@@ -7,15 +7,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The publishing queues' steps (kafka-publish.camel.yaml): each record is handed to the queue named
- * after its topic ({@code seda:<topic>}) in a doTry that counts each hand-over and, in its doCatch,
- * each record dropped because the queue was full (a long broker outage), so a request is never
- * failed or delayed by Kafka; the publishing route times each send.
+ * The publishing queues' steps (kafka-publish.camel.yaml): each record is handed, as its JSON bytes,
+ * to the queue named after its topic ({@code seda:<topic>}, a {@link PublishingQueue}) in a doTry
+ * that counts each hand-over and, in its doCatch, each record dropped because the queue was full of
+ * records or of bytes (a long broker outage), so a request is never failed or delayed by Kafka; the
+ * publishing route times each send.
  */
 public final class KafkaQueues {
 
     /** Header: {@link System#nanoTime()} when the publishing route took the record off its queue. */
     public static final String TAKEN_NANOS = "RecGateKafkaTaken";
+    /** How much of a dropped record its WARN line shows (a user event may carry 60 KB). */
+    static final int LOGGED_CHARS = 1000;
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaQueues.class);
 
@@ -30,13 +33,18 @@ public final class KafkaQueues {
         metrics.queued(queueOf(exchange.getProperty(ExchangePropertyKey.TO_ENDPOINT, String.class)));
     }
 
-    /** The doCatch: the queue refused the record (full): dropped, logged, counted. */
+    /** The doCatch: the queue refused the record (full of records or of bytes): dropped, logged, counted. */
     public void dropped(Exchange exchange) {
         String topic = queueOf(exchange.getProperty(ExchangePropertyKey.TO_ENDPOINT, String.class));
         metrics.dropped(topic);
         Exception error = exchange.getProperty(ExchangePropertyKey.EXCEPTION_CAUGHT, Exception.class);
         LOG.warn("Record for {} dropped ({}): {}", topic, error == null ? "queue full" : error.getMessage(),
-                exchange.getMessage().getBody());
+                shown(exchange.getMessage().getBody(String.class)));
+    }
+
+    static String shown(String record) {
+        return record == null || record.length() <= LOGGED_CHARS ? record
+                : record.substring(0, LOGGED_CHARS) + "… (" + (record.length() - LOGGED_CHARS) + " more characters)";
     }
 
     /** The publishing route's first step. */

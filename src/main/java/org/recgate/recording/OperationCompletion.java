@@ -30,7 +30,7 @@ public final class OperationCompletion {
 
     public OperationCompletion(RecordingRegistry recordings, org.recgate.call.CallRegistry calls) {
         this.recordings = recordings;
-        this.states = new StateChanges(calls);
+        this.states = new StateChanges(calls, recordings);
     }
 
     /** {@code responses}: one per recorder request of {@code pending}, in any order. */

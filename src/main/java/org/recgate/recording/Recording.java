@@ -117,6 +117,14 @@ public final class Recording {
         return endCause;
     }
 
+    /**
+     * It ran and is Off now (stopped, its call or side gone, its recorders gone). A recording
+     * about to start is Off too, but has no end cause; a failed START is discarded.
+     */
+    public synchronized boolean ended() {
+        return state == RecordingState.OFF && endCause != null;
+    }
+
     synchronized void endedBy(Cause cause) {
         endCause = cause;
     }

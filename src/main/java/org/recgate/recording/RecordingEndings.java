@@ -35,7 +35,7 @@ public final class RecordingEndings {
         this.recordings = recordings;
         this.decisions = decisions;
         this.automatic = new AutomaticRecording(directory, decisions);
-        this.states = new StateChanges(calls);
+        this.states = new StateChanges(calls, recordings);
         this.starts = new AutomaticStarts(recordings, factory, states, automaticFailures);
     }
 

@@ -16,25 +16,41 @@ import org.recgate.tlib.model.TlibException;
  * The recordings of the calls the gateway knows, by id and by call, and the ids used lately.
  * Recording ids are unique: an id in use, or used by a recording that ended in the last
  * {@code rememberedIds} recordings, is refused (2003).
+ * <p>
+ * What one call may hold (docs/security-kafka.md, "Limits"): at most {@code maxPerCall} recordings
+ * that have not ended (a START beyond: 58), and the last {@code endedKeptPerCall} that ended, which
+ * RequestQueryCall still shows with their end cause; older ended ones are forgotten (their ids stay
+ * used), so START/STOP cycles on one long call do not pile up.
  */
 public final class RecordingRegistry {
+
+    /** The bounds of one call's recordings. */
+    public record Limits(int maxPerCall, int endedKeptPerCall) {
+    }
 
     private final ConcurrentMap<String, Recording> byId = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, List<Recording>> byCall = new ConcurrentHashMap<>();
     private final Map<String, Boolean> endedIds;
+    private final Limits limits;
+    private final Runnable limitHit;
 
-    public RecordingRegistry(int rememberedIds) {
+    /** {@code limitHit}: told of each recording refused for {@code limits.maxPerCall()} (a meter). */
+    public RecordingRegistry(int rememberedIds, Limits limits, Runnable limitHit) {
         this.endedIds = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
                 return size() > rememberedIds;
             }
         });
+        this.limits = limits;
+        this.limitHit = limitHit;
     }
 
     /**
-     * Adds a new recording (state Off, about to start). Refused when its id is taken (2003) or the
-     * same side of the call is already being recorded (43). Both checks and the add are one step.
+     * Adds a new recording (state Off, about to start). Refused when its id is taken (2003), the
+     * same side of the call is already being recorded (43), or the call has
+     * {@code maxPerCall} recordings that have not ended (58). The checks, the add and forgetting
+     * the call's oldest ended recordings are one step.
      */
     public void add(Recording recording) {
         byCall.compute(recording.connectionId(), (connectionId, recordings) -> {
@@ -45,10 +61,35 @@ public final class RecordingRegistry {
                         throw new TlibException(ErrorCode.IN_SAME_STATE, "DN " + recording.recordedDn() + " of call "
                                 + connectionId + " is already being recorded (recording " + r.id() + ", " + r.state().wireName() + ")");
                     });
+            long live = list.stream().filter(r -> !r.ended()).count();
+            if (live >= limits.maxPerCall()) {
+                limitHit.run();
+                throw new TlibException(ErrorCode.OUT_OF_SERVICE, "call " + connectionId + " already has " + live
+                        + " recordings that have not ended, the most recgate.recording.max-per-call allows: stop one first");
+            }
+            forgetOldestEnded(list);
             byId.put(recording.id(), recording);
             list.add(recording);
             return list;
         });
+    }
+
+    /** A recording of the call ended: its ended ones beyond the last {@code endedKeptPerCall} are forgotten. */
+    public void forgetOldEnded(String connectionId) {
+        byCall.computeIfPresent(connectionId, (id, list) -> {
+            forgetOldestEnded(list);
+            return list;
+        });
+    }
+
+    /** Keeps the call's last {@code endedKeptPerCall} ended recordings; the others' ids stay used. */
+    private void forgetOldestEnded(List<Recording> list) {
+        List<Recording> ended = list.stream().filter(Recording::ended).toList();
+        for (Recording old : ended.subList(0, Math.max(0, ended.size() - limits.endedKeptPerCall()))) {
+            list.remove(old);
+            byId.remove(old.id(), old);
+            endedIds.put(old.id(), Boolean.TRUE);
+        }
     }
 
     /** 2003 when the id is in use or was used lately. */
@@ -63,7 +104,7 @@ public final class RecordingRegistry {
         return Optional.ofNullable(byId.get(id));
     }
 
-    /** The call's recordings, oldest first, ended ones included until the call ends. */
+    /** The call's recordings, oldest first: those not ended, and its last ended ones until the call ends. */
     public List<Recording> ofCall(String connectionId) {
         List<Recording> recordings = byCall.get(connectionId);
         return recordings == null ? List.of() : List.copyOf(recordings);

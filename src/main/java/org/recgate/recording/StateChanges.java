@@ -7,16 +7,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Settles recordings and says what clients are to be told: a change is indicated only while its
- * call is known (a recording that ended with its call was indicated then).
+ * call is known (a recording that ended with its call was indicated then). A recording that ended
+ * lets the registry forget the call's older ended ones.
  */
 final class StateChanges {
 
     private static final Logger LOG = LoggerFactory.getLogger(StateChanges.class);
 
     private final CallRegistry calls;
+    private final RecordingRegistry recordings;
 
-    StateChanges(CallRegistry calls) {
+    StateChanges(CallRegistry calls, RecordingRegistry recordings) {
         this.calls = calls;
+        this.recordings = recordings;
     }
 
     /**
@@ -27,13 +30,23 @@ final class StateChanges {
         if (endCause != null) {
             recording.endedBy(endCause);
         }
-        return recording.settle(expected, next).flatMap(change -> indicated(recording, change,
+        Optional<StateChange> settled = recording.settle(expected, next);
+        forgetOldEnded(recording);
+        return settled.flatMap(change -> indicated(recording, change,
                 next == RecordingState.OFF ? recording.endCause() : recording.startCause()));
     }
 
     /** Ends the recording from whatever state it is in. */
     Optional<RecordingChange> end(Recording recording, Cause cause) {
-        return recording.end(cause).flatMap(change -> indicated(recording, change, cause));
+        Optional<StateChange> ended = recording.end(cause);
+        forgetOldEnded(recording);
+        return ended.flatMap(change -> indicated(recording, change, cause));
+    }
+
+    private void forgetOldEnded(Recording recording) {
+        if (recording.ended()) {
+            recordings.forgetOldEnded(recording.connectionId());
+        }
     }
 
     private Optional<RecordingChange> indicated(Recording recording, StateChange change, Cause cause) {

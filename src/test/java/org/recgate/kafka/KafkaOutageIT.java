@@ -254,6 +254,9 @@ class KafkaOutageIT {
         Map<String, String> settings = new HashMap<>(recorderSettings(recorder.uri(), "udp"));
         settings.put("recgate.kafka.brokers", broker.bootstrapServers());
         settings.put("camel.main.inflight-repository-browse-enabled", "true");
+        // the desktop asks RequestQueryCall as fast as it is answered for the rest of the outage
+        settings.put("recgate.tlib.max-requests-per-second", "100000");
+        settings.put("recgate.tlib.max-request-burst", "100000");
         return settings;
     }
 }

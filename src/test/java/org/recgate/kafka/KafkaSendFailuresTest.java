@@ -33,7 +33,7 @@ class KafkaSendFailuresTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final KafkaSendFailures failures = new KafkaSendFailures(
-            new KafkaMetrics(new Meters(meters), java.util.List.of("tlib.audit"), topic -> 0));
+            new KafkaMetrics(new Meters(meters), java.util.List.of("tlib.audit"), topic -> 0, topic -> 0));
 
     @Test
     void onlyARecordRefusedInsideSendIsSentAgain() {

@@ -42,7 +42,7 @@ class AutomaticRecordingTest {
             """;
 
     private final CallRegistry calls = new CallRegistry(CLOCK);
-    private final RecordingRegistry recordings = new RecordingRegistry(1000);
+    private final RecordingRegistry recordings = new RecordingRegistry(1000, new RecordingRegistry.Limits(8, 8), () -> { });
     private final RoutingDecisions decisions = new RoutingDecisions(100);
     private final List<Sent> sent = new ArrayList<>();
     private final List<String> indications = new ArrayList<>();

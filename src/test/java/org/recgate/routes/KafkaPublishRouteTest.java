@@ -20,8 +20,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * kafka-publish.camel.yaml: the publisher of each topic (a templatedRoute of kafka-publisher) takes the records off
- * the topic's queue (seda:&lt;topic&gt;, where audit, user-event-record and recording-indications hand them over) and
- * sends them to kafka:&lt;topic&gt; (mocked: no broker) in order, as the JSON bytes marshal wrote, with their key. A
+ * the topic's queue (seda:&lt;topic&gt;, where audit, user-event-record and recording-indications hand them over as
+ * the JSON bytes their marshal wrote) and sends them to kafka:&lt;topic&gt; (mocked: no broker) in order, as those
+ * bytes, with their key. A
  * record the producer refused before sending is tried again before the next; any other failure is not, but counted
  * (docs/kafka.md). A full queue is the sending routes' to handle (AuditRouteTest and others, WhenTheQueueIsFull).
  */
@@ -36,9 +37,13 @@ class KafkaPublishRouteTest extends RouteTestSupport {
         return setting("recgate.kafka.topic.audit");
     }
 
-    /** The record into its topic's queue, as the sending routes hand it over. */
+    /** The record into its topic's queue, as the sending routes hand it over: the JSON bytes their marshal wrote. */
     private void hand(String topic, String key, Map<String, Object> record) {
-        template.sendBodyAndHeader("seda:" + topic, record, "kafka.KEY", key);
+        try {
+            template.sendBodyAndHeader("seda:" + topic, JSON.writeValueAsBytes(record), "kafka.KEY", key);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Map<String, Object> record(int n) {

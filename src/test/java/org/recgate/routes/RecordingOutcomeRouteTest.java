@@ -53,7 +53,7 @@ class RecordingOutcomeRouteTest extends RouteTestSupport {
 
     private final Clock clock = Clock.systemUTC();
     private final Call call = new CallRegistry(clock).established("00000000000000c1", "1001", "5000", "UUID1", "+15551234", "800").call();
-    private final RecordingFactory recordings = new RecordingFactory(new RecordingRegistry(100),
+    private final RecordingFactory recordings = new RecordingFactory(new RecordingRegistry(100, new RecordingRegistry.Limits(8, 8), () -> { }),
             new RecorderPolicy(List.of("sip:srs@127.0.0.1:1"), Dialect.SIPREC, List.of(), "udp"),
             new DnDirectory(DnFile.parse(new ByteArrayInputStream("dns: {}\n".getBytes(StandardCharsets.UTF_8)), "test")),
             new FileNameTemplate(FileNameTemplate.DEFAULT, "gw", ZoneOffset.UTC), clock);

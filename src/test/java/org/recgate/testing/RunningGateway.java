@@ -1,11 +1,19 @@
 package org.recgate.testing;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -120,6 +128,28 @@ public final class RunningGateway implements AutoCloseable, BeforeAllCallback, A
 
     public RecGate gate() {
         return gate;
+    }
+
+    /** GET on the management port ({@code /observe/health?exposureLevel=full}, {@code /observe/metrics}). */
+    public HttpResponse<String> http(String path) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A counter of the gateway's registry ({@code recgate.kafka.records.dropped} …) with these tags; 0 when absent. */
+    public double counter(String name, String... tags) {
+        MeterRegistry meters = gate.context().getRegistry()
+                .lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class);
+        Counter counter = meters.find(name).tags(tags).counter();
+        return counter == null ? 0.0 : counter.count();
+    }
+
+    /** A gauge of the gateway's registry with these tags; NaN when absent. */
+    public double gauge(String name, String... tags) {
+        MeterRegistry meters = gate.context().getRegistry()
+                .lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class);
+        Gauge gauge = meters.find(name).tags(tags).gauge();
+        return gauge == null ? Double.NaN : gauge.value();
     }
 
     @Override

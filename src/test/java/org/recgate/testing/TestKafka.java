@@ -8,7 +8,9 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.test.JaasUtils;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
@@ -39,9 +41,37 @@ public final class TestKafka {
     }
 
     public static KafkaClusterTestKit start() {
+        return start(SecurityProtocol.PLAINTEXT);
+    }
+
+    /**
+     * A broker of its own whose client listener is SASL_PLAINTEXT with the PLAIN mechanism: users
+     * {@value JaasUtils#KAFKA_PLAIN_ADMIN} (a super user) and {@value JaasUtils#KAFKA_PLAIN_USER1},
+     * passwords {@value JaasUtils#KAFKA_PLAIN_ADMIN_PASSWORD} and {@value JaasUtils#KAFKA_PLAIN_USER1_PASSWORD};
+     * ACLs are enforced (no ACL: only the super user). The controller listener is SASL too (the
+     * nodes authenticate as the super user). Its JAAS file is made by the test kit.
+     */
+    public static KafkaClusterTestKit startSaslPlain() {
+        return start(SecurityProtocol.SASL_PLAINTEXT);
+    }
+
+    /** The JAAS line of a PLAIN client. */
+    public static String plainJaas(String user, String password) {
+        return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + user
+                + "\" password=\"" + password + "\";";
+    }
+
+    /** Client properties of a SASL_PLAINTEXT / PLAIN client. */
+    public static Map<String, Object> saslPlain(String user, String password) {
+        return Map.of("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", "PLAIN",
+                "sasl.jaas.config", plainJaas(user, password));
+    }
+
+    private static KafkaClusterTestKit start(SecurityProtocol protocol) {
         try {
             KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                    .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                    .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1)
+                    .setBrokerSecurityProtocol(protocol).setControllerSecurityProtocol(protocol).build())
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")
                     .setConfigProp("num.partitions", "3")
                     .setConfigProp("offsets.topic.replication.factor", "1")
@@ -61,12 +91,19 @@ public final class TestKafka {
 
     /** A consumer of {@code topic} from the beginning, in a group of its own. */
     public static KafkaConsumer<String, String> consumer(String bootstrapServers, String topic) {
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+        return consumer(bootstrapServers, topic, Map.of());
+    }
+
+    /** The same with client properties of its own ({@link #saslPlain}). */
+    public static KafkaConsumer<String, String> consumer(String bootstrapServers, String topic, Map<String, Object> security) {
+        Map<String, Object> config = new java.util.HashMap<>(security);
+        config.putAll(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config);
         consumer.subscribe(List.of(topic));
         return consumer;
     }

@@ -80,7 +80,7 @@ class RecordingRequestStepsTest {
     private final DefaultCamelContext camel = new DefaultCamelContext();
     private final SessionRegistry sessions = new SessionRegistry();
     private final CallRegistry calls = new CallRegistry(CLOCK);
-    private final RecordingRegistry recordings = new RecordingRegistry(1000);
+    private final RecordingRegistry recordings = new RecordingRegistry(1000, new RecordingRegistry.Limits(8, 8), () -> { });
     private final List<RecorderRequest> sentOutside = new ArrayList<>();
     private final List<String> indications = new ArrayList<>();
     private RecordingRequestSteps control;
