@@ -82,7 +82,7 @@ final class StartupServices extends MainListenerSupport {
 
     /**
      * The Kafka clients' security settings, checked before any client is made; the embedded broker
-     * speaks PLAINTEXT only (docs/security-kafka.md, Kafka).
+     * speaks PLAINTEXT only (docs/security.md, Kafka).
      */
     private static KafkaSecurity kafkaSecurity(PropertiesComponent properties) {
         KafkaSecurity security;
@@ -100,7 +100,7 @@ final class StartupServices extends MainListenerSupport {
 
     /**
      * {@value #CALL_FEED_KAFKA}: empty means on with configured brokers and off with the embedded
-     * one, which every local process may write to (docs/security-kafka.md, Kafka). The route
+     * one, which every local process may write to (docs/security.md, Kafka). The route
      * {@code call-events} starts as this key says ({@code autoStartup}).
      */
     private static void decideKafkaCallFeed(PropertiesComponent properties) {

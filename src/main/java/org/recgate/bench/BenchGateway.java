@@ -28,7 +28,7 @@ import org.recgate.kafka.KafkaSecurity;
  *
  * @param tlibPort         the gateway's T-Library port on 127.0.0.1
  * @param brokers          the Kafka bootstrap servers the gateway records to (its embedded broker's, or the given ones)
- * @param kafkaSecurity    how the benchmark's own Kafka clients connect: as the gateway's (docs/security-kafka.md)
+ * @param kafkaSecurity    how the benchmark's own Kafka clients connect: as the gateway's (docs/security.md)
  * @param indicationsTopic the run's recording-indications topic
  */
 record BenchGateway(RecGate gate, int tlibPort, String brokers, KafkaSecurity kafkaSecurity, String indicationsTopic)
@@ -73,7 +73,7 @@ record BenchGateway(RecGate gate, int tlibPort, String brokers, KafkaSecurity ka
         RecGate gate = RecGate.create(settings);
         gate.start();
         String brokers = externalBrokers.isBlank() ? "127.0.0.1:" + settings.get("recgate.kafka.embedded.port") : externalBrokers;
-        // the benchmark's own clients connect as the gateway does (recgate.kafka.* security keys, docs/security-kafka.md)
+        // the benchmark's own clients connect as the gateway does (recgate.kafka.* security keys, docs/security.md)
         KafkaSecurity security = KafkaSecurity.from(key -> gate.context().getPropertiesComponent().resolveProperty(key).orElse(null));
         BenchGateway gateway = new BenchGateway(gate, tlibPort, brokers, security, indications);
         try {

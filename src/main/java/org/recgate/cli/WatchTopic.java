@@ -25,7 +25,7 @@ import org.recgate.kafka.KafkaSecurity;
  * gateway's own consumers are never touched, and a mistyped topic is reported, not created. It
  * connects as the gateway does: the {@code recgate.kafka.*} security keys (and
  * {@code recgate.kafka.brokers}) from system properties or the environment ({@link KafkaSecurity},
- * docs/security-kafka.md). docs/cli.md, "watch-topic".
+ * docs/security.md). docs/cli.md, "watch-topic".
  */
 final class WatchTopic {
 

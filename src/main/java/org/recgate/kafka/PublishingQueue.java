@@ -11,7 +11,7 @@ import org.apache.camel.StreamCache;
 /**
  * A topic's publishing queue ({@code seda:<topic>}, kafka-publish.camel.yaml), bounded by records
  * ({@code recgate.kafka.queue-size}) and by bytes ({@code recgate.kafka.queue-max-bytes},
- * docs/security-kafka.md "Limits"). Without a byte bound, an outage of a few minutes with 60 KB
+ * docs/security.md "Limits"). Without a byte bound, an outage of a few minutes with 60 KB
  * user events would fill the heap long before 100,000 records. A record is the JSON bytes Kafka
  * will get (the sending routes marshal it on the way in); one that would take the queue past either
  * bound is refused as a full queue is, with an {@link IllegalStateException} from {@link #add}

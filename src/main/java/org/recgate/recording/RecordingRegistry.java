@@ -17,7 +17,7 @@ import org.recgate.tlib.model.TlibException;
  * Recording ids are unique: an id in use, or used by a recording that ended in the last
  * {@code rememberedIds} recordings, is refused (2003).
  * <p>
- * What one call may hold (docs/security-kafka.md, "Limits"): at most {@code maxPerCall} recordings
+ * What one call may hold (docs/security.md, "Limits"): at most {@code maxPerCall} recordings
  * that have not ended (a START beyond: 58), and the last {@code endedKeptPerCall} that ended, which
  * RequestQueryCall still shows with their end cause; older ended ones are forgotten (their ids stay
  * used), so START/STOP cycles on one long call do not pile up.

@@ -30,7 +30,7 @@ import org.recgate.testing.TlibTestClient;
 /**
  * With the embedded broker (recgate.kafka.brokers empty) any local process may write the
  * call-events topic, so the Kafka call feed is off unless recgate.call-feed.kafka.enabled=true
- * (docs/security-kafka.md, Kafka): a call written there is not applied, and with the key true it is.
+ * (docs/security.md, Kafka): a call written there is not applied, and with the key true it is.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class EmbeddedCallFeedIT {

@@ -20,7 +20,7 @@ import org.recgate.testing.TlibTestClient;
 
 /**
  * The publishing queues are bounded by bytes as well as by records (recgate.kafka.queue-max-bytes,
- * docs/security-kafka.md "Limits"): while no broker answers, 20 KB user events fill their topic's
+ * docs/security.md "Limits"): while no broker answers, 20 KB user events fill their topic's
  * queue up to the byte bound, and each one beyond is dropped and counted like a record over
  * recgate.kafka.queue-size; the queue never holds more bytes than the bound, and every request is
  * answered as usual.

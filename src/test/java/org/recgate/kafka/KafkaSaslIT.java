@@ -43,7 +43,7 @@ import org.recgate.testing.TlibTestClient;
 
 /**
  * Every Kafka client of the gateway against a real broker whose listener is SASL_PLAINTEXT (PLAIN)
- * with ACLs enforced (docs/security-kafka.md, Kafka): with the right credentials the producers
+ * with ACLs enforced (docs/security.md, Kafka): with the right credentials the producers
  * publish the audit (read here by a SASL consumer), the call-events consumer applies the feed, the
  * health check's admin client sees the broker and the CLI's watch-topic reads the topic; with a wrong
  * password nothing reaches the topic and {@code kafka-brokers} is DOWN. Neither run logs the

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The recgate.kafka.* security keys → Kafka client properties (docs/security-kafka.md, Kafka): the
+ * The recgate.kafka.* security keys → Kafka client properties (docs/security.md, Kafka): the
  * defaults, what each protocol passes on, the settings that cannot work, and no secret in what may
  * be logged. Against a SASL broker: KafkaSaslIT.
  */

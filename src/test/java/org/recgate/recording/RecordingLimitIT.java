@@ -20,7 +20,7 @@ import org.recgate.testing.RunningGateway;
 import org.recgate.testing.TlibTestClient;
 
 /**
- * Live recordings per call (recgate.recording.max-per-call, docs/security-kafka.md "Limits"), with
+ * Live recordings per call (recgate.recording.max-per-call, docs/security.md "Limits"), with
  * real T-Library clients and sipp as the SIPREC recorder: a START beyond the limit is EventError 58
  * and reaches no recorder; ended recordings do not count, and 300 START/STOP cycles on one call
  * leave only the last 8 ended ones behind.

@@ -15,7 +15,7 @@ import org.recgate.tlib.model.ErrorCode;
 import org.recgate.tlib.model.TlibException;
 
 /**
- * What one call may hold (docs/security-kafka.md, "Limits"): recordings that have not ended up to
+ * What one call may hold (docs/security.md, "Limits"): recordings that have not ended up to
  * the limit (58 beyond, counted), ended ones not counted and forgotten past the last few, their
  * ids still refused (2003). End to end with sipp: RecordingLimitIT.
  */
