@@ -11,7 +11,7 @@ public final class GatewayBeans {
 
     public static final List<String> NAMES = List.of(
             "auditRecords", "callChanges", "callQuery", "dnDirectory", "indicationRecords", "indicationSteps",
-            "kafkaCallFeed", "kafkaQueues", "kafkaSendFailures", "recorderEvents", "recorderTasks",
+            "kafkaCallFeed", "kafkaQueueFactory", "kafkaQueues", "kafkaSendFailures", "recorderEvents", "recorderTasks",
             "recordingRequests", "registrations", "routeCallSteps", "screenRecorderSteps", "switchFeed",
             "tlibErrorReplies", "tlibFlushConsolidation", "tlibFrameDecoder", "tlibMessageDecoder",
             "tlibMessageEncoder", "tlibOutbound", "tlibReplies", "tlibRequestGate", "tlibSessionTracker",
