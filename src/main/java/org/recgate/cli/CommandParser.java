@@ -24,37 +24,12 @@ import org.recgate.tlib.model.TlibMessage;
 
 /**
  * Turns one input line into a {@link Command}: a JSON request as written, or a short command
- * (see {@link #HELP}) built into its T-Library message. Every request takes the next
+ * (see {@link CommandHelp#TEXT}) built into its T-Library message. Every request takes the next
  * AttrReferenceID; the call-feed events take none, because the gateway does not answer them.
  * Arguments are checked only as far as the shape of the command goes: the gateway judges values
  * (DN syntax, connection IDs, extension keys) and says what is wrong in its EventError.
  */
 final class CommandParser {
-
-    static final String HELP = """
-            Commands, one per line (blank lines and lines starting with # are skipped):
-              {"message": "...", ...}                    a JSON message, sent as written
-                                                         (AttrReferenceID added to requests that lack one)
-              register DN [Share|Private|Monitor]        RequestRegisterAddress
-              unregister DN                              RequestUnregisterAddress
-              start|stop|pause|resume DN CONNID [k=v ...]
-                                                         RequestPrivateService GSIP_RECORD_START|STOP|PAUSE|RESUME,
-                                                         k=v pairs in AttrExtensions (record, id, dest, dest2, params)
-              query CONNID                               RequestQueryCall
-              screen DN start|stop|pause|resume|query|enabled|disabled|paused [CONNID]
-                                                         RequestSendEvent of an EventUserEvent {screen-capture: VALUE}
-              user-event DN k=v [k=v ...]                RequestSendEvent of an EventUserEvent with that AttrUserData
-              route RP CONNID TARGET [k=v ...]           RequestRouteCall, k=v pairs in AttrExtensions
-              established CONNID THISDN OTHERDN [ani=.. dnis=.. uuid=..]
-                                                         EventEstablished (call feed: no reply)
-              released CONNID DN                         EventReleased (call feed: no reply)
-              party-changed CONNID THISDN OTHERDN THIRDPARTYDN
-                                                         EventPartyChanged (call feed: no reply)
-              sleep MS                                   wait MS milliseconds, printing events
-              help                                       this list
-              quit                                       end the session
-            In k=v values %XX is a UTF-8 byte: %20 space, %3D '=', %26 '&', %25 '%'.
-            """;
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);

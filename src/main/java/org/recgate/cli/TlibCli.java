@@ -70,7 +70,7 @@ public final class TlibCli {
         if (options.help()) {
             err.print(CliOptions.USAGE);
             err.println();
-            err.print(CommandParser.HELP);
+            err.print(CommandHelp.TEXT);
             return OK;
         }
         InputStream input;
@@ -179,7 +179,7 @@ public final class TlibCli {
         } else if (command instanceof Command.Sleep sleep) {
             connection.awaitLoss(sleep.millis());
         } else if (command instanceof Command.Help) {
-            err.print(CommandParser.HELP);
+            err.print(CommandHelp.TEXT);
         } else if (command instanceof Command.Quit) {
             return false;
         }
