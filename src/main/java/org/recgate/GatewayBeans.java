@@ -3,7 +3,7 @@ package org.recgate;
 import java.util.List;
 
 /**
- * The names {@link RecGateConfiguration} binds and route files may refer to ({@code ref: name},
+ * The names {@link RecGateConfiguration} (and its area classes) binds and route files may refer to ({@code ref: name},
  * {@code #name}): what {@code check-config} checks route files against without starting anything,
  * and what a refused route file's message lists. GatewayBeansTest keeps it equal to the bindings.
  */

@@ -12,16 +12,21 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** {@link GatewayBeans#NAMES} is what RecGateConfiguration binds, and covers every name the shipped route files use. */
+/** {@link GatewayBeans#NAMES} is what RecGateConfiguration and its area classes bind, and covers every name the shipped route files use. */
 class GatewayBeansTest {
 
     @Test
     void theNamesAreTheBindings() throws Exception {
-        String wiring = Files.readString(Path.of("src/main/java/org/recgate/RecGateConfiguration.java"));
         Set<String> bound = new TreeSet<>();
-        Matcher bind = Pattern.compile("registry\\.bind\\(\"(\\w+)\"").matcher(wiring);
-        while (bind.find()) {
-            bound.add(bind.group(1));
+        Pattern binding = Pattern.compile("[rR]egistry(?:\\(\\))?\\.bind\\(\"(\\w+)\"");
+        // RecGateConfiguration and its areas (DnFileBeans, TlibBeans, ...): the app package's classes
+        try (Stream<Path> files = Files.list(Path.of("src/main/java/org/recgate"))) {
+            for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".java"))::iterator) {
+                Matcher bind = binding.matcher(Files.readString(file));
+                while (bind.find()) {
+                    bound.add(bind.group(1));
+                }
+            }
         }
         assertEquals(bound, new TreeSet<>(GatewayBeans.NAMES));
     }
