@@ -1,5 +1,7 @@
 package org.recgate.kafka;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Header;
@@ -23,6 +25,8 @@ public final class KafkaQueues {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaQueues.class);
 
     private final KafkaMetrics metrics;
+    /** Endpoint URI → topic: a handful of URIs, parsed once each, not once per record. */
+    private final Map<String, String> topics = new ConcurrentHashMap<>();
 
     public KafkaQueues(KafkaMetrics metrics) {
         this.metrics = metrics;
@@ -30,12 +34,12 @@ public final class KafkaQueues {
 
     /** The step after {@code to: seda:<topic>}: the queue took the record (the endpoint sent to last). */
     public void queued(Exchange exchange) {
-        metrics.queued(queueOf(exchange.getProperty(ExchangePropertyKey.TO_ENDPOINT, String.class)));
+        metrics.queued(topicOf(exchange.getProperty(ExchangePropertyKey.TO_ENDPOINT, String.class)));
     }
 
     /** The doCatch: the queue refused the record (full of records or of bytes): dropped, logged, counted. */
     public void dropped(Exchange exchange) {
-        String topic = queueOf(exchange.getProperty(ExchangePropertyKey.TO_ENDPOINT, String.class));
+        String topic = topicOf(exchange.getProperty(ExchangePropertyKey.TO_ENDPOINT, String.class));
         metrics.dropped(topic);
         Exception error = exchange.getProperty(ExchangePropertyKey.EXCEPTION_CAUGHT, Exception.class);
         LOG.warn("Record for {} dropped ({}): {}", topic, error == null ? "queue full" : error.getMessage(),
@@ -55,8 +59,12 @@ public final class KafkaQueues {
     /** The publishing route's last step: Kafka took the record. */
     public void sent(@Header(TAKEN_NANOS) Long taken, Exchange exchange) {
         if (taken != null && exchange.getFromEndpoint() != null) {
-            metrics.sent(queueOf(exchange.getFromEndpoint().getEndpointUri()), System.nanoTime() - taken);
+            metrics.sent(topicOf(exchange.getFromEndpoint().getEndpointUri()), System.nanoTime() - taken);
         }
+    }
+
+    private String topicOf(String uri) {
+        return uri == null ? queueOf(null) : topics.computeIfAbsent(uri, KafkaQueues::queueOf);
     }
 
     /** {@code seda://tlib.audit?size=...} → {@code tlib.audit}. */

@@ -28,17 +28,20 @@ public final class IndicationSteps {
         this.recordings = recordings;
     }
 
-    /** Brings GSIP_RECORD (and, once the first recording is On, GSIP_REC_FN) up to date; true when either changed. */
-    public boolean updateUserData(@Body RecordingChange change) {
-        return CallRecordingData.update(change.call(), recordings, change.recording(), change.change());
-    }
-
     /**
-     * The EventAttachedDataChanged for the change, and in the {@value OutboundSteps#TO_DNS} header
-     * whom it goes to: each client registered on a party's DN, on the recorded DN (which may have
-     * just left the call: its agent learns the recording ended) or on the DN that asked for it.
+     * Brings the call's GSIP_RECORD (and, once the first recording is On, GSIP_REC_FN) up to date and
+     * returns the EventAttachedDataChanged that tells its clients, or null when neither changed. Whom
+     * it goes to is left in the
+     * {@value OutboundSteps#TO_DNS} header: each client registered on a party's DN, on the recorded DN
+     * (which may have just left the call: its agent learns the recording ended) or on the DN that asked
+     * for it. One {@code bean} step, not a {@code setHeader} of a "changed" bean expression: Camel
+     * evaluates a bean expression on a copy of the exchange (its headers and properties copied there
+     * and back), which cost a measurable share of each request (docs/performance.md).
      */
     public TlibMessage attachedDataChanged(Exchange exchange, @Body RecordingChange change) {
+        if (!CallRecordingData.update(change.call(), recordings, change.recording(), change.change())) {
+            return null;
+        }
         Call call = change.call();
         Set<String> dns = new LinkedHashSet<>(call.parties());
         dns.add(change.recording().recordedDn());

@@ -41,8 +41,18 @@ import org.recgate.sip.session.RecorderDialects;
  */
 public class SipRecorderProducer extends SipComponentProducer<RecorderDialects> {
 
+    /** The dialects' settings, built once from this endpoint's options when the producer starts. */
+    private final Map<Dialect, DialectSettings> settings = new EnumMap<>(Dialect.class);
+
     public SipRecorderProducer(SipRecorderEndpoint endpoint) {
         super(endpoint, SipRecorderComponent::dialects);
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        settings.put(Dialect.SIPREC, configuration.siprecSettings());
+        settings.put(Dialect.MSML, configuration.msmlSettings());
     }
 
     @Override
@@ -164,11 +174,8 @@ public class SipRecorderProducer extends SipComponentProducer<RecorderDialects> 
         }
     }
 
-    /** The dialect's settings, from this endpoint's options. */
+    /** The dialect's settings, from this endpoint's options (parsed once, not per request). */
     private DialectSettings settingsFor(RecorderDialect recorder) {
-        return switch (recorder.dialect()) {
-            case MSML -> configuration.msmlSettings();
-            case SIPREC -> configuration.siprecSettings();
-        };
+        return settings.get(recorder.dialect());
     }
 }
