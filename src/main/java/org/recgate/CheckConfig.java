@@ -39,9 +39,9 @@ final class CheckConfig implements Callable<Integer> {
     private final PrintStream out;
     private final PrintStream err;
 
-    CheckConfig(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+    CheckConfig(Streams streams) {
+        this.out = streams.out();
+        this.err = streams.err();
     }
 
     @Override

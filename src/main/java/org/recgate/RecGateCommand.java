@@ -27,7 +27,7 @@ final class RecGateCommand implements Callable<Integer> {
 
     /** The exit status of the command {@code args} name. */
     static int execute(String[] args, PrintStream out, PrintStream err) {
-        CommandLine line = new CommandLine(new RecGateCommand(), new Factory(out, err));
+        CommandLine line = new CommandLine(new RecGateCommand(), new Factory(new Streams(out, err)));
         line.setOut(new java.io.PrintWriter(out, true));
         line.setErr(new java.io.PrintWriter(err, true));
         return line.execute(args);
@@ -79,17 +79,15 @@ final class RecGateCommand implements Callable<Integer> {
                 "the form the DN file stores: {pbkdf2-sha256}<iterations>$<salt>$<hash> (docs/security.md)."})
     static final class HashPasswordCommand implements Callable<Integer> {
 
-        private final PrintStream out;
-        private final PrintStream err;
+        private final Streams streams;
 
-        HashPasswordCommand(PrintStream out, PrintStream err) {
-            this.out = out;
-            this.err = err;
+        HashPasswordCommand(Streams streams) {
+            this.streams = streams;
         }
 
         @Override
         public Integer call() {
-            return HashPassword.run(System.console(), System.in, out, err);
+            return HashPassword.run(System.console(), System.in, streams.out(), streams.err());
         }
     }
 
@@ -102,14 +100,14 @@ final class RecGateCommand implements Callable<Integer> {
     }
 
     /** Gives the commands that print the streams they print to (tests run them in-process too). */
-    private record Factory(PrintStream out, PrintStream err) implements CommandLine.IFactory {
+    private record Factory(Streams streams) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
             if (type == CheckConfig.class) {
-                return type.cast(new CheckConfig(out, err));
+                return type.cast(new CheckConfig(streams));
             }
             if (type == HashPasswordCommand.class) {
-                return type.cast(new HashPasswordCommand(out, err));
+                return type.cast(new HashPasswordCommand(streams));
             }
             return CommandLine.defaultFactory().create(type);
         }

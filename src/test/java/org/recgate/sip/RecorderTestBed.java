@@ -1,9 +1,9 @@
 package org.recgate.sip;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.time.Instant;
-import org.recgate.testing.FreePorts;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -15,26 +15,40 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.recgate.sip.component.SipRecorderComponent;
-import org.recgate.sip.component.SipRecorderConfiguration;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A CamelContext with two real {@code sip-recorder} components on free ports of 127.0.0.1:
  * {@code sip-recorder} over UDP and {@code sip-recorder-tcp} over TCP. Recorder events of the UDP
- * one are collected from {@code sip-recorder:events}.
+ * one are collected from {@code sip-recorder:events}. A JUnit extension: a test class registers it
+ * ({@code @RegisterExtension static final RecorderTestBed BED = new RecorderTestBed();}) and it
+ * starts before the class's tests and stops after them.
  */
-final class RecorderTestBed implements AutoCloseable {
+final class RecorderTestBed implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
 
     static final String UDP = "sip-recorder";
     static final String TCP = "sip-recorder-tcp";
 
     private final CamelContext context = new DefaultCamelContext();
-    private final ProducerTemplate template;
     private final BlockingQueue<RecorderEvent> events = new LinkedBlockingQueue<>();
+    private ProducerTemplate template;
 
-    RecorderTestBed() throws Exception {
-        context.addComponent(UDP, component("udp"));
-        context.addComponent(TCP, component("tcp"));
+    @Override
+    public void beforeAll(ExtensionContext extension) throws Exception {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext extension) {
+        close();
+    }
+
+    /** Starts the context (a test that needs a bed of its own uses it in a try-with-resources). */
+    RecorderTestBed start() throws Exception {
+        context.addComponent(UDP, TestComponents.onFreePort("udp"));
+        context.addComponent(TCP, TestComponents.onFreePort("tcp"));
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -43,15 +57,7 @@ final class RecorderTestBed implements AutoCloseable {
         });
         context.start();
         template = context.createProducerTemplate();
-    }
-
-    private static SipRecorderComponent component(String transport) throws Exception {
-        SipRecorderConfiguration configuration = new SipRecorderConfiguration();
-        configuration.setHost("127.0.0.1");
-        configuration.setPort(FreePorts.free(transport));
-        configuration.setTransport(transport);
-        configuration.setDomain("cc.example.com");
-        return new SipRecorderComponent(configuration);
+        return this;
     }
 
     CamelContext context() {
@@ -67,6 +73,20 @@ final class RecorderTestBed implements AutoCloseable {
         Object body = template.asyncRequestBody(endpointUri, request).get(30, TimeUnit.SECONDS);
         assertNotNull(body, "no response body");
         return (RecorderResponse) body;
+    }
+
+    /** Does the operation on the one destination and checks that its session is (still) established. */
+    DestinationResult established(String endpointUri, RecorderOperation operation, RecordingSessionSpec spec,
+                                  RecorderDestination destination) throws Exception {
+        DestinationResult result = only(send(endpointUri, request(operation, spec, destination)));
+        assertEquals(DestinationStatus.ESTABLISHED, result.status(), result::toString);
+        return result;
+    }
+
+    /** The result of a request's one destination. */
+    static DestinationResult only(RecorderResponse response) {
+        assertEquals(1, response.results().size(), response::toString);
+        return response.results().get(0);
     }
 
     RecorderEvent nextEvent() throws InterruptedException {

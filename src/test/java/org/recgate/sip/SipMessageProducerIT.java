@@ -9,34 +9,22 @@ import java.util.List;
 import org.recgate.sip.component.SipMessageProducer;
 import org.recgate.testing.FreePorts;
 import java.util.concurrent.TimeUnit;
-import org.apache.camel.ProducerTemplate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The MESSAGE producer ({@code messageTo}) on the real component, with sipp as a target. */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class SipMessageProducerIT {
 
     private static final String START = "{\"schema\":\"screen-capture/1\",\"screenCapture\":\"start\"}";
-    private static RecorderTestBed bed;
-    private static ProducerTemplate template;
 
-    @BeforeAll
-    static void start() throws Exception {
-        bed = new RecorderTestBed();
-        template = bed.context().createProducerTemplate();
-    }
-
-    @AfterAll
-    static void stop() {
-        bed.close();
-    }
+    @RegisterExtension
+    static final RecorderTestBed bed = new RecorderTestBed();
 
     @SuppressWarnings("unchecked")
     private static List<MessageResult> send(String endpointUri, String body) throws Exception {
-        return (List<MessageResult>) template.asyncRequestBody(endpointUri, body).get(30, TimeUnit.SECONDS);
+        return (List<MessageResult>) bed.template().asyncRequestBody(endpointUri, body).get(30, TimeUnit.SECONDS);
     }
 
     @Test

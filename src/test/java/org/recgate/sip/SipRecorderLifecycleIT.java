@@ -3,16 +3,16 @@ package org.recgate.sip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.recgate.sip.RecorderTestBed.only;
 import static org.recgate.sip.RecorderTestBed.primary;
 import static org.recgate.sip.RecorderTestBed.request;
 import static org.recgate.sip.RecorderTestBed.spec;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,17 +23,8 @@ import java.util.concurrent.TimeUnit;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class SipRecorderLifecycleIT {
 
-    private static RecorderTestBed bed;
-
-    @BeforeAll
-    static void start() throws Exception {
-        bed = new RecorderTestBed();
-    }
-
-    @AfterAll
-    static void stop() {
-        bed.close();
-    }
+    @RegisterExtension
+    static final RecorderTestBed bed = new RecorderTestBed();
 
     @ParameterizedTest
     @ValueSource(strings = {"udp", "tcp"})
@@ -82,10 +73,5 @@ class SipRecorderLifecycleIT {
             assertEquals(DestinationStatus.ENDED, stopAfterStop.status());
             assertTrue(stopAfterStop.detail().endsWith("(already ended)"), stopAfterStop.detail());
         }
-    }
-
-    static DestinationResult only(RecorderResponse response) {
-        assertEquals(1, response.results().size(), response::toString);
-        return response.results().get(0);
     }
 }

@@ -7,16 +7,15 @@ import static org.recgate.sip.RecorderTestBed.msmlDuplicate;
 import static org.recgate.sip.RecorderTestBed.msmlPrimary;
 import static org.recgate.sip.RecorderTestBed.msmlSpec;
 import static org.recgate.sip.RecorderTestBed.request;
-import static org.recgate.sip.SipRecorderLifecycleIT.only;
+import static org.recgate.sip.RecorderTestBed.only;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,17 +29,8 @@ class SipRecorderMsmlIT {
 
     private static final String SESSION = RecorderTestBed.UDP + ":session";
 
-    private static RecorderTestBed bed;
-
-    @BeforeAll
-    static void start() throws Exception {
-        bed = new RecorderTestBed();
-    }
-
-    @AfterAll
-    static void stop() {
-        bed.close();
-    }
+    @RegisterExtension
+    static final RecorderTestBed bed = new RecorderTestBed();
 
     /** Over UDP the dialect comes from the URI ({@code ;dialect=msml}), over TCP from the destination. */
     @ParameterizedTest
@@ -136,8 +126,7 @@ class SipRecorderMsmlIT {
         try (SippRecorder mediaServer = SippRecorder.start("msml_result_error.xml", "udp")) {
             RecordingSessionSpec spec = msmlSpec(Map.of("campaign", "spring"));
             RecorderDestination destination = msmlPrimary(mediaServer.uri());
-            assertEquals(DestinationStatus.ESTABLISHED,
-                    only(bed.send(SESSION, request(RecorderOperation.START, spec, destination))).status());
+            bed.established(SESSION, RecorderOperation.START, spec, destination);
 
             DestinationResult refused = only(bed.send(SESSION, request(RecorderOperation.PAUSE, spec, destination)));
             assertEquals(new DestinationResult(mediaServer.uri(), DestinationRole.PRIMARY, Dialect.MSML,
@@ -168,8 +157,7 @@ class SipRecorderMsmlIT {
         try (SippRecorder mediaServer = SippRecorder.start("msml_exit.xml", "udp")) {
             RecordingSessionSpec spec = msmlSpec(Map.of("campaign", "spring"));
             RecorderDestination destination = msmlPrimary(mediaServer.uri());
-            assertEquals(DestinationStatus.ESTABLISHED,
-                    only(bed.send(SESSION, request(RecorderOperation.START, spec, destination))).status());
+            bed.established(SESSION, RecorderOperation.START, spec, destination);
 
             RecorderEvent event = bed.nextEvent();
             assertEquals(new RecorderEvent(spec.recordingId(), mediaServer.uri(), DestinationRole.PRIMARY, null,

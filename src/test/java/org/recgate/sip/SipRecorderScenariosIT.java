@@ -8,7 +8,7 @@ import static org.recgate.sip.RecorderTestBed.duplicate;
 import static org.recgate.sip.RecorderTestBed.primary;
 import static org.recgate.sip.RecorderTestBed.request;
 import static org.recgate.sip.RecorderTestBed.spec;
-import static org.recgate.sip.SipRecorderLifecycleIT.only;
+import static org.recgate.sip.RecorderTestBed.only;
 
 import java.time.Duration;
 import org.recgate.testing.FreePorts;
@@ -20,10 +20,11 @@ import org.apache.camel.AsyncProducer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.recgate.sip.component.SipRecorderConstants;
 
 /**
@@ -37,17 +38,8 @@ class SipRecorderScenariosIT {
     private static final String BATCH = SESSION + "?batch=true";
     private static final String QUICK = SESSION + "?timeoutMs=500";
 
-    private static RecorderTestBed bed;
-
-    @BeforeAll
-    static void start() throws Exception {
-        bed = new RecorderTestBed();
-    }
-
-    @AfterAll
-    static void stop() {
-        bed.close();
-    }
+    @RegisterExtension
+    static final RecorderTestBed bed = new RecorderTestBed();
 
     /** A URI where nothing listens: UDP requests to it are never answered. */
     private static String silentRecorder() throws Exception {
@@ -187,10 +179,8 @@ class SipRecorderScenariosIT {
         try (SippRecorder recorder = SippRecorder.start("srs_hangup.xml", "udp")) {
             RecordingSessionSpec spec = spec(Map.of());
             RecorderDestination destination = primary(recorder.uri());
-            assertEquals(DestinationStatus.ESTABLISHED,
-                    only(bed.send(SESSION, request(RecorderOperation.START, spec, destination))).status());
-            assertEquals(DestinationStatus.ESTABLISHED,
-                    only(bed.send(SESSION, request(RecorderOperation.PAUSE, spec, destination))).status());
+            bed.established(SESSION, RecorderOperation.START, spec, destination);
+            bed.established(SESSION, RecorderOperation.PAUSE, spec, destination);
 
             RecorderEvent event = bed.nextEvent();
             assertEquals(new RecorderEvent(spec.recordingId(), recorder.uri(), DestinationRole.PRIMARY, 503,
@@ -203,29 +193,18 @@ class SipRecorderScenariosIT {
         }
     }
 
-    @Test
-    void aSnapshotRequestGetsACompleteSnapshotInAnUpdate() throws Exception {
-        try (SippRecorder recorder = SippRecorder.start("srs_snapshot.xml", "udp")) {
+    /**
+     * The recorder asks for a snapshot right after the ACK to the pause (srs_snapshot.xml: in an
+     * UPDATE; srs_snapshot_reinvite.xml: in a re-INVITE, which first gets the current offer): the
+     * snapshot must have the pause's params; sipp checks it, then hangs up.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"srs_snapshot.xml", "srs_snapshot_reinvite.xml"})
+    void aSnapshotRequestGetsACompleteSnapshot(String scenario) throws Exception {
+        try (SippRecorder recorder = SippRecorder.start(scenario, "udp")) {
             RecordingSessionSpec spec = spec(Map.of("campaign", "spring"));
             RecorderDestination destination = primary(recorder.uri());
-            assertEquals(DestinationStatus.ESTABLISHED,
-                    only(bed.send(SESSION, request(RecorderOperation.START, spec, destination))).status());
-            assertEquals(DestinationStatus.ESTABLISHED, only(bed.send(SESSION,
-                    request(RecorderOperation.PAUSE, withParams(spec, Map.of("campaign", "paused-one")), destination))).status());
-
-            // the recorder asks right after the ACK to the pause: the snapshot must have the pause's params
-            assertEquals(spec.recordingId(), bed.nextEvent().recordingId(), "the recorder hangs up after the snapshot");
-            recorder.assertPassed();
-        }
-    }
-
-    @Test
-    void aSnapshotRequestInAReInviteGetsTheCurrentOfferThenASnapshot() throws Exception {
-        try (SippRecorder recorder = SippRecorder.start("srs_snapshot_reinvite.xml", "udp")) {
-            RecordingSessionSpec spec = spec(Map.of("campaign", "spring"));
-            RecorderDestination destination = primary(recorder.uri());
-            assertEquals(DestinationStatus.ESTABLISHED,
-                    only(bed.send(SESSION, request(RecorderOperation.START, spec, destination))).status());
+            bed.established(SESSION, RecorderOperation.START, spec, destination);
             assertEquals(DestinationStatus.ESTABLISHED, only(bed.send(SESSION,
                     request(RecorderOperation.PAUSE, withParams(spec, Map.of("campaign", "paused-one")), destination))).status());
 
@@ -268,10 +247,9 @@ class SipRecorderScenariosIT {
 
     @Test
     void stoppingTheComponentHangsUpLiveSessions() throws Exception {
-        try (RecorderTestBed own = new RecorderTestBed();
+        try (RecorderTestBed own = new RecorderTestBed().start();
              SippRecorder recorder = SippRecorder.start("srs_answer.xml", "udp")) {
-            assertEquals(DestinationStatus.ESTABLISHED, only(own.send(SESSION,
-                    request(RecorderOperation.START, spec(Map.of()), primary(recorder.uri())))).status());
+            own.established(SESSION, RecorderOperation.START, spec(Map.of()), primary(recorder.uri()));
             own.context().stop();
             recorder.assertPassed();
         }

@@ -11,16 +11,10 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.SSLContext;
-import javax.sip.DialogTerminatedEvent;
-import javax.sip.IOExceptionEvent;
 import javax.sip.ListeningPoint;
 import javax.sip.RequestEvent;
-import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
-import javax.sip.SipListener;
 import javax.sip.SipProvider;
-import javax.sip.TimeoutEvent;
-import javax.sip.TransactionTerminatedEvent;
 import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
 import javax.sip.header.HeaderFactory;
@@ -39,7 +33,7 @@ import org.recgate.testing.FreePorts;
  * connecting gateway for a certificate. It answers an INVITE 200 with SDP, a BYE 200, and keeps
  * each request it got as {@code METHOD/TRANSPORT} (the Via's transport), e.g. {@code INVITE/TLS}.
  */
-public final class TlsRecorder implements SipListener, AutoCloseable {
+public final class TlsRecorder extends QuietSipListener implements AutoCloseable {
 
     private final int port = FreePorts.tcp();
     private final SipStackImpl stack;
@@ -125,30 +119,10 @@ public final class TlsRecorder implements SipListener, AutoCloseable {
         }
     }
 
-    @Override
-    public void processResponse(ResponseEvent event) {
-        // it sends no requests
-    }
 
-    @Override
-    public void processTimeout(TimeoutEvent event) {
-        // nothing to do
-    }
 
-    @Override
-    public void processIOException(IOExceptionEvent event) {
-        // the test looks at what arrived
-    }
 
-    @Override
-    public void processTransactionTerminated(TransactionTerminatedEvent event) {
-        // nothing kept per transaction
-    }
 
-    @Override
-    public void processDialogTerminated(DialogTerminatedEvent event) {
-        // nothing kept per dialog
-    }
 
     @Override
     public void close() {

@@ -222,8 +222,8 @@ public class SipRecorderComponent extends DefaultComponent {
                 this, component -> component.userAgent == null ? 0 : component.userAgent.dialogCount());
         userAgent = new SipUserAgent(configuration.getHost(), configuration.getPort(), configuration.getTransport(), worker,
                 configuration.userAgentOptions(meters));
-        dialects = new RecorderDialects(userAgent, List.of(new SiprecRecorder(userAgent, this::publish),
-                new MsmlRecorder(userAgent, this::publish)));
+        dialects = new RecorderDialects(userAgent, Map.of(Dialect.SIPREC, new SiprecRecorder(userAgent, this::publish),
+                Dialect.MSML, new MsmlRecorder(userAgent, this::publish)));
         userAgent.start(dialects);
     }
 

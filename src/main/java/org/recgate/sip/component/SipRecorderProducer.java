@@ -143,7 +143,7 @@ public class SipRecorderProducer extends SipComponentProducer<RecorderDialects> 
                 return;
             }
             List<CompletableFuture<DestinationResult>> done = recorder.perform(request.operation(), request.session(),
-                    indexes.stream().map(destinations::get).toList(), settingsFor(recorder));
+                    indexes.stream().map(destinations::get).toList(), settings.get(dialect));
             for (int i = 0; i < indexes.size(); i++) {
                 results.set(indexes.get(i), done.get(i));
             }
@@ -174,8 +174,4 @@ public class SipRecorderProducer extends SipComponentProducer<RecorderDialects> 
         }
     }
 
-    /** The dialect's settings, from this endpoint's options (parsed once, not per request). */
-    private DialectSettings settingsFor(RecorderDialect recorder) {
-        return settings.get(recorder.dialect());
-    }
 }

@@ -7,30 +7,13 @@ import java.util.concurrent.ThreadLocalRandom;
 import javax.sip.message.Response;
 
 /**
- * One recording session (one SIP dialog) on the demo recorder and its file.
- * <p>
- * Each change is computed as a new {@link RecordingFile}, written, and only then made the
- * session's state, and the request is answered after that: when the client gets its 200, the file
- * already says so; when the file cannot be written, the request is refused (500) and nothing
- * changed. Methods are synchronized: requests of one dialog may arrive on different stack threads
- * (one per TCP connection).
+ * One SIPREC recording session (one SIP dialog) on the demo recorder and its file, a
+ * {@link RecordingFile}; written before answered ({@link RecorderSession}).
  */
-final class DemoSession implements RecorderSession {
-
-    private final RecordingFolder folder;
-    private final Path file;
-    private final String address;
-    private final long sdpSessionId;
-    private long sdpVersion;
-    private RecordingFile current;
+final class DemoSession extends RecorderSession<RecordingFile> {
 
     private DemoSession(RecordingFolder folder, Path file, String address, long sdpSessionId, RecordingFile current) {
-        this.folder = folder;
-        this.file = file;
-        this.address = address;
-        this.sdpSessionId = sdpSessionId;
-        this.sdpVersion = 1;
-        this.current = current;
+        super(folder, file, address, sdpSessionId, current);
     }
 
     /**
@@ -79,39 +62,8 @@ final class DemoSession implements RecorderSession {
     }
 
     @Override
-    public synchronized void stop(String cause) throws IOException {
-        if (current.state() != RecordingFile.State.STOPPED) {
-            RecordingFile next = current.stopped(Instant.now(), cause);
-            folder.replace(file, next);
-            current = next;
-        }
-    }
-
-    synchronized RecordingFile current() {
-        return current;
-    }
-
-    @Override
-    public Path file() {
-        return file;
-    }
-
-    @Override
-    public synchronized String name() {
-        String id = current.recording().recordingId();
-        return id != null ? id : file.getFileName().toString();
-    }
-
-    private void write(RecordingFile next) throws Refusal {
-        if (next.equals(current)) {
-            return;
-        }
-        try {
-            folder.replace(file, next);
-        } catch (IOException e) {
-            throw cannotWrite(file.toString(), e);
-        }
-        current = next;
+    protected RecordingFile stoppedNow(String cause) {
+        return current.stopped(Instant.now(), cause);
     }
 
     private static RecordingDescription readMetadata(String xml, RecordingDescription before) throws Refusal {

@@ -1,12 +1,10 @@
 package org.recgate.sip.demo;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What the demo recorder writes for one MSML session (one SIP dialog with a media server client):
@@ -30,13 +28,8 @@ record MsmlFile(String dialect, @JsonUnwrapped RecordingDescription recording, S
     static final String DIALECT = "msml";
 
     /** Where the session stands. */
-    enum State {
-        CONNECTED, RECORDING, PAUSED, STOPPED;
-
-        @JsonValue
-        String wireName() {
-            return name().toLowerCase(Locale.ROOT);
-        }
+    enum State implements SessionFile.Stage {
+        CONNECTED, RECORDING, PAUSED, STOPPED
     }
 
     /**

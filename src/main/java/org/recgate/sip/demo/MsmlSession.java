@@ -15,17 +15,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * what was asked. As for {@link DemoSession}, each change is written before it is answered, and
  * methods are synchronized.
  */
-final class MsmlSession implements RecorderSession {
+final class MsmlSession extends RecorderSession<MsmlFile> {
 
     /** The user part prefix of an MSML Request-URI: {@code sip:msml=<conf-id>@host;dn=<DN>;record}. */
     static final String USER_PREFIX = "msml=";
 
-    private final RecordingFolder folder;
-    private final Path file;
-    private final String address;
-    private final long sdpSessionId;
-    private long sdpVersion;
-    private MsmlFile current;
 
     /**
      * The answer to one MSML request: an RFC 5707 result code and, for an error, a description.
@@ -43,12 +37,7 @@ final class MsmlSession implements RecorderSession {
     }
 
     private MsmlSession(RecordingFolder folder, Path file, String address, long sdpSessionId, MsmlFile current) {
-        this.folder = folder;
-        this.file = file;
-        this.address = address;
-        this.sdpSessionId = sdpSessionId;
-        this.sdpVersion = 1;
-        this.current = current;
+        super(folder, file, address, sdpSessionId, current);
     }
 
     /**
@@ -160,35 +149,7 @@ final class MsmlSession implements RecorderSession {
     }
 
     @Override
-    public synchronized void stop(String cause) throws IOException {
-        if (current.state() != MsmlFile.State.STOPPED) {
-            MsmlFile next = current.stopped(null, Instant.now(), cause);
-            folder.replace(file, next);
-            current = next;
-        }
-    }
-
-    synchronized MsmlFile current() {
-        return current;
-    }
-
-    @Override
-    public Path file() {
-        return file;
-    }
-
-    @Override
-    public synchronized String name() {
-        String id = current.recording().recordingId();
-        return id != null && !id.isEmpty() ? id : file.getFileName().toString();
-    }
-
-    private void write(MsmlFile next) throws Refusal {
-        try {
-            folder.replace(file, next);
-        } catch (IOException e) {
-            throw DemoSession.cannotWrite(file.toString(), e);
-        }
-        current = next;
+    protected MsmlFile stoppedNow(String cause) {
+        return current.stopped(null, Instant.now(), cause);
     }
 }

@@ -17,7 +17,7 @@ final class RecorderSessions {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecorderSessions.class);
 
-    private final Map<String, RecorderSession> sessions = new ConcurrentHashMap<>();
+    private final Map<String, RecorderSession<?>> sessions = new ConcurrentHashMap<>();
 
     /** The Call-ID of an initial INVITE, which no live session may use already. */
     String newCallId(Request request) throws Refusal {
@@ -28,24 +28,24 @@ final class RecorderSessions {
         return callId;
     }
 
-    void add(String callId, RecorderSession session) {
+    void add(String callId, RecorderSession<?> session) {
         sessions.put(callId, session);
     }
 
     /** The session of an in-dialog request, or null. */
-    RecorderSession of(Request request) {
+    RecorderSession<?> of(Request request) {
         return sessions.get(callId(request));
     }
 
     /** The session ended with a BYE in its dialog. */
-    void bye(RecorderSession session, Request bye) {
+    void bye(RecorderSession<?> session, Request bye) {
         sessions.remove(callId(bye), session);
         stop(session, Request.BYE);
     }
 
     /** A dialog the stack ended on its own (e.g. its 200 never ACKed): its session ends too. */
     void dialogEnded(String callId, String cause) {
-        RecorderSession session = sessions.remove(callId);
+        RecorderSession<?> session = sessions.remove(callId);
         if (session != null) {
             stop(session, cause);
         }
@@ -57,7 +57,7 @@ final class RecorderSessions {
         sessions.clear();
     }
 
-    private static void stop(RecorderSession session, String cause) {
+    private static void stop(RecorderSession<?> session, String cause) {
         try {
             session.stop(cause);
             LOG.info("Demo recorder: recording {} stopped ({})", session.name(), cause);

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What the demo recorder writes for one recording session (one SIP dialog): what it was asked to
@@ -23,13 +22,8 @@ record RecordingFile(@JsonUnwrapped RecordingDescription recording, State state,
                      String metadata) implements SessionFile {
 
     /** Where the recording stands. */
-    enum State {
-        RECORDING, PAUSED, STOPPED;
-
-        @JsonValue
-        String wireName() {
-            return name().toLowerCase(Locale.ROOT);
-        }
+    enum State implements SessionFile.Stage {
+        RECORDING, PAUSED, STOPPED
     }
 
     /** What happened to the recording. */

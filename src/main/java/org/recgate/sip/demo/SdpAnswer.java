@@ -1,5 +1,6 @@
 package org.recgate.sip.demo;
 
+import org.recgate.sip.session.SdpSessionLines;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +25,7 @@ record SdpAnswer(String text, boolean paused) {
     /** Port of every accepted m-line: nothing listens, and RTP sent there is discarded. */
     static final int DISCARD_PORT = 9;
 
-    private static final String CRLF = "\r\n";
+    private static final String CRLF = SdpSessionLines.CRLF;
     private static final List<String> DIRECTIONS = List.of("sendonly", "recvonly", "sendrecv", "inactive");
 
     /**
@@ -50,14 +51,7 @@ record SdpAnswer(String text, boolean paused) {
         if (media.isEmpty()) {
             throw new IllegalArgumentException("the SDP offer has no m-line");
         }
-        String addressType = address.contains(":") ? "IP6" : "IP4";
-        StringBuilder answer = new StringBuilder()
-                .append("v=0").append(CRLF)
-                .append("o=recgate-demo ").append(sessionId).append(' ').append(version)
-                .append(" IN ").append(addressType).append(' ').append(address).append(CRLF)
-                .append("s=RecGate demo recorder").append(CRLF)
-                .append("c=IN ").append(addressType).append(' ').append(address).append(CRLF)
-                .append("t=0 0").append(CRLF);
+        StringBuilder answer = SdpSessionLines.start("recgate-demo", sessionId, version, address, "RecGate demo recorder");
         boolean paused = true;
         for (List<String> lines : media) {
             paused &= answerMedia(lines, sessionDirection, answer);

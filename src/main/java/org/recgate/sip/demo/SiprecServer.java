@@ -11,11 +11,11 @@ import javax.sip.SipException;
 import javax.sip.SipListener;
 import javax.sip.SipProvider;
 import javax.sip.TimeoutEvent;
-import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.recgate.sip.stack.ServerTransactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,20 +54,9 @@ final class SiprecServer implements SipListener {
     @Override
     public void processRequest(RequestEvent event) {
         Request request = event.getRequest();
-        if (Request.ACK.equals(request.getMethod())) {
-            LOG.debug("ACK in Call-ID {}", RecorderSessions.callId(request));
-            return;
-        }
-        ServerTransaction transaction = event.getServerTransaction();
-        try {
-            if (transaction == null) {
-                transaction = provider.getNewServerTransaction(request);
-            }
-        } catch (TransactionAlreadyExistsException e) {
-            return; // a retransmission: the stack answers it
-        } catch (SipException e) {
-            LOG.warn("Cannot answer {} from {}: {}", request.getMethod(), request.getHeader("From"), e.getMessage());
-            return;
+        ServerTransaction transaction = ServerTransactions.of(provider, event);
+        if (transaction == null) {
+            return; // an ACK, or a retransmission: the stack answers it
         }
         String callId = RecorderSessions.callId(request);
         try {
@@ -103,7 +92,7 @@ final class SiprecServer implements SipListener {
         if (!RecorderResponses.ALLOW.contains(method)) {
             return responses.capabilities(responses.create(Response.METHOD_NOT_ALLOWED, request));
         }
-        RecorderSession found = sessions.of(request);
+        RecorderSession<?> found = sessions.of(request);
         if (found == null) {
             throw new Refusal(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, "No recording session with this Call-ID");
         }

@@ -1,23 +1,18 @@
 package org.recgate.sip.msml;
 
-import java.text.ParseException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import javax.sip.RequestEvent;
-import javax.sip.ServerTransaction;
-import javax.sip.message.Request;
 import org.recgate.sip.DestinationResult;
 import org.recgate.sip.DestinationStatus;
-import org.recgate.sip.Dialect;
 import org.recgate.sip.RecorderDestination;
 import org.recgate.sip.RecorderEvent;
 import org.recgate.sip.RecorderOperation;
 import org.recgate.sip.RecordingSessionSpec;
 import org.recgate.sip.session.DialectSettings;
 import org.recgate.sip.session.DialogOutcomes;
+import org.recgate.sip.session.DialogRequests;
 import org.recgate.sip.session.RecorderDialect;
-import org.recgate.sip.session.RecorderDialog;
 import org.recgate.sip.stack.SipUserAgent;
 
 /**
@@ -53,11 +48,6 @@ public final class MsmlRecorder implements RecorderDialect {
     }
 
     @Override
-    public Dialect dialect() {
-        return Dialect.MSML;
-    }
-
-    @Override
     public List<CompletableFuture<DestinationResult>> perform(RecorderOperation operation, RecordingSessionSpec spec,
                                                               List<RecorderDestination> destinations,
                                                               DialectSettings options) {
@@ -74,16 +64,8 @@ public final class MsmlRecorder implements RecorderDialect {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public void onRequest(RecorderDialog<?> owner, RequestEvent event, ServerTransaction transaction)
-            throws ParseException {
-        serverRequests.onRequest((RecorderDialog<MsmlConnection>) owner, event, transaction);
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public void onBye(RecorderDialog<?> owner, Request bye) {
-        serverRequests.mediaServerHungUp((RecorderDialog<MsmlConnection>) owner, bye);
+    public DialogRequests<MsmlConnection> dialogRequests() {
+        return serverRequests;
     }
 
     @Override

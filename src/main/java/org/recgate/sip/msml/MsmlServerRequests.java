@@ -7,6 +7,7 @@ import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.recgate.sip.session.DialogRequests;
 import org.recgate.sip.session.DialogOutcomes;
 import org.recgate.sip.session.RecorderDialog;
 import org.recgate.sip.stack.SipUserAgent;
@@ -21,11 +22,13 @@ import org.slf4j.LoggerFactory;
  * server. A re-INVITE or an UPDATE with SDP gets our offer again (the media does not change).
  * Called on the stack's message thread: nothing here blocks.
  */
-record MsmlServerRequests(SipUserAgent userAgent, MsmlMessages messages, MsmlDialogs dialogs) {
+record MsmlServerRequests(SipUserAgent userAgent, MsmlMessages messages, MsmlDialogs dialogs)
+        implements DialogRequests<MsmlConnection> {
 
     private static final Logger LOG = LoggerFactory.getLogger(MsmlServerRequests.class);
 
-    void onRequest(RecorderDialog<MsmlConnection> recorderDialog, RequestEvent event, ServerTransaction transaction)
+    @Override
+    public void onRequest(RecorderDialog<MsmlConnection> recorderDialog, RequestEvent event, ServerTransaction transaction)
             throws ParseException {
         MsmlConnection connection = recorderDialog.session();
         Request request = event.getRequest();
@@ -70,7 +73,8 @@ record MsmlServerRequests(SipUserAgent userAgent, MsmlMessages messages, MsmlDia
     }
 
     /** The media server sent BYE: each record still live is a destination that ended. */
-    void mediaServerHungUp(RecorderDialog<MsmlConnection> recorderDialog, Request bye) {
+    @Override
+    public void onBye(RecorderDialog<MsmlConnection> recorderDialog, Request bye) {
         dialogs.forget(recorderDialog);
         if (recorderDialog.end() == RecorderDialog.State.LIVE && !recorderDialog.session().ending()) {
             String reason = DialogOutcomes.byeReason(bye);

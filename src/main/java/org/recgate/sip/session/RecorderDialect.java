@@ -7,7 +7,6 @@ import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.message.Request;
 import org.recgate.sip.DestinationResult;
-import org.recgate.sip.Dialect;
 import org.recgate.sip.RecorderDestination;
 import org.recgate.sip.RecorderOperation;
 import org.recgate.sip.RecordingSessionSpec;
@@ -19,7 +18,6 @@ import org.recgate.sip.RecordingSessionSpec;
  */
 public interface RecorderDialect {
 
-    Dialect dialect();
 
     /**
      * Does the operation on the destinations of this dialect (all of one request, in request
@@ -33,18 +31,33 @@ public interface RecorderDialect {
                                                        DialectSettings settings);
 
     /**
-     * Answers a re-INVITE, UPDATE or INFO the recorder sent in one of this dialect's dialogs that
-     * has not ended (what the others get is the same for both dialects: {@link RecorderDialects}).
-     * Called on the stack's message thread: it must not block.
+     * What this dialect does with the requests its recorders send in its dialogs (what the others
+     * get is the same for both dialects: {@link RecorderDialects}). A dialog's state is the type
+     * these requests take: the dialect that made the dialog is the one asked.
      */
-    void onRequest(RecorderDialog<?> recorderDialog, RequestEvent event, ServerTransaction transaction)
-            throws ParseException;
+    DialogRequests<?> dialogRequests();
 
-    /**
-     * The recorder ended one of this dialect's dialogs with a BYE, already answered 200: the
-     * destinations it served end. Called on the stack's message thread: it must not block.
-     */
-    void onBye(RecorderDialog<?> recorderDialog, Request bye);
+    /** Hands a request of one of this dialect's dialogs that has not ended to {@link #dialogRequests()}. */
+    default void onRequest(RecorderDialog<?> recorderDialog, RequestEvent event, ServerTransaction transaction)
+            throws ParseException {
+        RecorderDialect.<Object>typed(dialogRequests()).onRequest(typed(recorderDialog), event, transaction);
+    }
+
+    /** Hands a recorder's BYE in one of this dialect's dialogs, already answered 200, to {@link #dialogRequests()}. */
+    default void onBye(RecorderDialog<?> recorderDialog, Request bye) {
+        RecorderDialect.<Object>typed(dialogRequests()).onBye(typed(recorderDialog), bye);
+    }
+
+    /** The one cast to the dialect's dialog state: only the dialect that made a dialog gets its requests. */
+    @SuppressWarnings("unchecked")
+    private static <S> DialogRequests<S> typed(DialogRequests<?> requests) {
+        return (DialogRequests<S>) requests;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <S> RecorderDialog<S> typed(RecorderDialog<?> recorderDialog) {
+        return (RecorderDialog<S>) recorderDialog;
+    }
 
     /** Hangs up every live dialog without waiting for the answers (component stop). */
     void hangUpAll();

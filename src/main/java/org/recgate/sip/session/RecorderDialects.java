@@ -2,7 +2,6 @@ package org.recgate.sip.session;
 
 import java.text.ParseException;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,9 +31,10 @@ public final class RecorderDialects implements SipUserAgent.RequestHandler {
     private final SipUserAgent userAgent;
     private final Map<Dialect, RecorderDialect> dialects = new EnumMap<>(Dialect.class);
 
-    public RecorderDialects(SipUserAgent userAgent, List<RecorderDialect> dialects) {
+    /** @param dialects each dialect's implementation, by the dialect it speaks */
+    public RecorderDialects(SipUserAgent userAgent, Map<Dialect, RecorderDialect> dialects) {
         this.userAgent = userAgent;
-        dialects.forEach(dialect -> this.dialects.put(dialect.dialect(), dialect));
+        this.dialects.putAll(dialects);
     }
 
     /** The implementation of a dialect, if the component has one. */

@@ -7,7 +7,7 @@ package org.recgate.sip.session;
  */
 public final class SdpOffer {
 
-    private static final String CRLF = "\r\n";
+    private static final String CRLF = SdpSessionLines.CRLF;
 
     private SdpOffer() {
     }
@@ -17,14 +17,7 @@ public final class SdpOffer {
      * @param version   the {@code o=} version, one more at every new offer in the dialog
      */
     public static String render(String mediaAddress, int mediaPort, long sessionId, long version, MediaDirection direction) {
-        String addressType = mediaAddress.contains(":") ? "IP6" : "IP4";
-        StringBuilder sdp = new StringBuilder()
-                .append("v=0").append(CRLF)
-                .append("o=- ").append(sessionId).append(' ').append(version)
-                .append(" IN ").append(addressType).append(' ').append(mediaAddress).append(CRLF)
-                .append("s=RecGate recording").append(CRLF)
-                .append("c=IN ").append(addressType).append(' ').append(mediaAddress).append(CRLF)
-                .append("t=0 0").append(CRLF);
+        StringBuilder sdp = SdpSessionLines.start("-", sessionId, version, mediaAddress, "RecGate recording");
         int port = mediaPort;
         for (RecordedStream stream : RecordedStream.values()) {
             sdp.append("m=audio ").append(port).append(" RTP/AVP 0 8").append(CRLF)

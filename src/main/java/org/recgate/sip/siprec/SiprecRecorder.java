@@ -6,8 +6,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import javax.sip.Dialog;
-import javax.sip.RequestEvent;
-import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.address.SipURI;
 import javax.sip.message.Request;
@@ -21,6 +19,7 @@ import org.recgate.sip.RecorderOperation;
 import org.recgate.sip.RecordingSessionSpec;
 import org.recgate.sip.session.DialectSettings;
 import org.recgate.sip.session.DialogOutcomes;
+import org.recgate.sip.session.DialogRequests;
 import org.recgate.sip.session.DialogTable;
 import org.recgate.sip.session.MediaDirection;
 import org.recgate.sip.session.RecorderDialect;
@@ -71,16 +70,11 @@ public final class SiprecRecorder implements RecorderDialect {
     }
 
     @Override
-    public Dialect dialect() {
-        return Dialect.SIPREC;
-    }
-
-    @Override
     public List<CompletableFuture<DestinationResult>> perform(RecorderOperation operation, RecordingSessionSpec spec,
                                                               List<RecorderDestination> destinations,
                                                               DialectSettings options) {
-        SiprecSettings settings = SiprecSettings.class.cast(options);
-        return destinations.stream().map(destination -> perform(operation, spec, destination, settings)).toList();
+        return destinations.stream().map(destination -> perform(operation, spec, destination, (SiprecSettings) options))
+                .toList();
     }
 
     /** Does the operation on one destination. */
@@ -233,16 +227,8 @@ public final class SiprecRecorder implements RecorderDialect {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public void onRequest(RecorderDialog<?> owner, RequestEvent event, ServerTransaction transaction)
-            throws ParseException {
-        recorderRequests.onRequest((RecorderDialog<SiprecSession>) owner, event, transaction);
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public void onBye(RecorderDialog<?> owner, Request bye) {
-        recorderRequests.recorderHungUp((RecorderDialog<SiprecSession>) owner, bye);
+    public DialogRequests<SiprecSession> dialogRequests() {
+        return recorderRequests;
     }
 
     private static DestinationResult result(RecorderDialog.Key key, DestinationRole role, DestinationStatus status,

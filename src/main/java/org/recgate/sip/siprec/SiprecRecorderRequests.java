@@ -6,6 +6,7 @@ import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.recgate.sip.session.DialogRequests;
 import org.recgate.sip.session.DialogOutcomes;
 import org.recgate.sip.session.DialogTable;
 import org.recgate.sip.session.RecorderDialog;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * gets a complete snapshot in an UPDATE of its own (RFC 7866 §9.2); INFO gets 200 (SIPREC puts
  * nothing in it). Called on the stack's message thread: nothing here blocks.
  */
-record SiprecRecorderRequests(SipUserAgent userAgent, SiprecMessages messages, DialogTable<SiprecSession> dialogs) {
+record SiprecRecorderRequests(SipUserAgent userAgent, SiprecMessages messages, DialogTable<SiprecSession> dialogs)
+        implements DialogRequests<SiprecSession> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SiprecRecorderRequests.class);
 
@@ -44,7 +46,8 @@ record SiprecRecorderRequests(SipUserAgent userAgent, SiprecMessages messages, D
      * The dialog comes from the event, not from the session: a recorder may send right after its
      * 2xx, before the session is marked live.
      */
-    void onRequest(RecorderDialog<SiprecSession> recorderDialog, RequestEvent event, ServerTransaction transaction)
+    @Override
+    public void onRequest(RecorderDialog<SiprecSession> recorderDialog, RequestEvent event, ServerTransaction transaction)
             throws ParseException {
         Request request = event.getRequest();
         Dialog dialog = event.getDialog();
@@ -63,7 +66,8 @@ record SiprecRecorderRequests(SipUserAgent userAgent, SiprecMessages messages, D
     }
 
     /** The recorder sent BYE: a live session ends, and says so. */
-    void recorderHungUp(RecorderDialog<SiprecSession> recorderDialog, Request bye) {
+    @Override
+    public void onBye(RecorderDialog<SiprecSession> recorderDialog, Request bye) {
         dialogs.forget(recorderDialog);
         if (recorderDialog.end() == RecorderDialog.State.LIVE) {
             String reason = DialogOutcomes.byeReason(bye);

@@ -19,7 +19,6 @@ import javax.sip.SipListener;
 import javax.sip.SipProvider;
 import javax.sip.SipStack;
 import javax.sip.TimeoutEvent;
-import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
 import javax.sip.address.Address;
 import javax.sip.address.SipURI;
@@ -217,24 +216,14 @@ public final class SipUserAgent implements SipListener {
     }
 
     /**
-     * A request from a peer, in a server transaction of its own. An ACK is never answered (RFC
-     * 3261 §17), so it gets none; a retransmission finds its transaction and is answered by the stack.
+     * A request from a peer, in a server transaction of its own; none for an ACK or a retransmission
+     * ({@link ServerTransactions}).
      */
     @Override
     public void processRequest(RequestEvent event) {
         Request request = event.getRequest();
-        if (Request.ACK.equals(request.getMethod())) {
-            return;
-        }
-        ServerTransaction transaction = event.getServerTransaction();
-        try {
-            if (transaction == null) {
-                transaction = provider.getNewServerTransaction(request);
-            }
-        } catch (TransactionAlreadyExistsException e) {
-            return;
-        } catch (SipException e) {
-            LOG.warn("Cannot answer {} from {}: {}", request.getMethod(), request.getHeader("From"), describe(e));
+        ServerTransaction transaction = ServerTransactions.of(provider, event);
+        if (transaction == null) {
             return;
         }
         try {

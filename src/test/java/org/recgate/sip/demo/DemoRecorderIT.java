@@ -34,6 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.recgate.sip.TestComponents;
 import org.recgate.sip.DestinationResult;
 import org.recgate.sip.DestinationRole;
 import org.recgate.sip.DestinationStatus;
@@ -44,8 +45,6 @@ import org.recgate.sip.RecorderOperation;
 import org.recgate.sip.RecorderRequest;
 import org.recgate.sip.RecorderResponse;
 import org.recgate.sip.RecordingSessionSpec;
-import org.recgate.sip.component.SipRecorderComponent;
-import org.recgate.sip.component.SipRecorderConfiguration;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -73,8 +72,8 @@ class DemoRecorderIT {
     static void start() throws Exception {
         deleteRecursively(OUTPUT);
         context = new DefaultCamelContext();
-        context.addComponent("sip-recorder", component("udp"));
-        context.addComponent("sip-recorder-tcp", component("tcp"));
+        context.addComponent("sip-recorder", TestComponents.onFreePort("udp"));
+        context.addComponent("sip-recorder-tcp", TestComponents.onFreePort("tcp"));
         udpRecorder = new DemoRecorder("127.0.0.1", FreePorts.free("udp"), "udp", OUTPUT.resolve("udp/recordings"));
         tcpRecorder = new DemoRecorder("127.0.0.1", FreePorts.free("tcp"), "tcp", OUTPUT.resolve("tcp/recordings"));
         context.addService(udpRecorder, true, true);
@@ -88,13 +87,15 @@ class DemoRecorderIT {
         context.stop();
     }
 
-    private static SipRecorderComponent component(String transport) throws IOException {
-        SipRecorderConfiguration configuration = new SipRecorderConfiguration();
-        configuration.setHost("127.0.0.1");
-        configuration.setPort(FreePorts.free(transport));
-        configuration.setTransport(transport);
-        configuration.setDomain("cc.example.com");
-        return new SipRecorderComponent(configuration);
+    /** The file describes the recording of the spec as the gateway sent it (the spec's params: campaign spring). */
+    private static void assertDescribes(RecordingSessionSpec spec, JsonNode json) {
+        assertEquals(spec.recordingId(), json.get("recordingId").asText());
+        assertEquals("006e01d2a3b4c5d6", json.get("connectionId").asText());
+        assertEquals("00RV9H7S6O8V3BSHAG7GK2LAES00002M", json.get("callUuid").asText());
+        assertEquals("7001", json.get("recordedDn").asText());
+        assertEquals("destination", json.get("side").asText());
+        assertEquals(spec.fileName(), json.get("fileName").asText());
+        assertEquals("spring", json.at("/params/campaign").asText());
     }
 
     @ParameterizedTest
@@ -112,13 +113,7 @@ class DemoRecorderIT {
         assertTrue(started.sdpAnswer().contains("a=label:1\r\na=recvonly"), started.sdpAnswer());
         assertTrue(started.sdpAnswer().contains("a=label:2\r\na=recvonly"), started.sdpAnswer());
         JsonNode json = awaitFile(file, "recording", "started");
-        assertEquals(spec.recordingId(), json.get("recordingId").asText());
-        assertEquals("006e01d2a3b4c5d6", json.get("connectionId").asText());
-        assertEquals("00RV9H7S6O8V3BSHAG7GK2LAES00002M", json.get("callUuid").asText());
-        assertEquals("7001", json.get("recordedDn").asText());
-        assertEquals("destination", json.get("side").asText());
-        assertEquals(spec.fileName(), json.get("fileName").asText());
-        assertEquals("spring", json.at("/params/campaign").asText());
+        assertDescribes(spec, json);
         assertEquals(List.of("sip:+15551230001@cc.example.com", "sip:7001@cc.example.com"), aors(json));
         assertEquals("Customer", json.at("/participants/0/name").asText());
         assertEquals(recorder.uri(), json.at("/sip/requestUri").asText());
@@ -182,13 +177,7 @@ class DemoRecorderIT {
         assertTrue(started.sdpAnswer().contains("a=label:1\r\na=recvonly"), started.sdpAnswer());
         JsonNode json = awaitFile(file, "recording", "started");
         assertEquals("msml", json.get("dialect").asText());
-        assertEquals(spec.recordingId(), json.get("recordingId").asText());
-        assertEquals("006e01d2a3b4c5d6", json.get("connectionId").asText());
-        assertEquals("00RV9H7S6O8V3BSHAG7GK2LAES00002M", json.get("callUuid").asText());
-        assertEquals("7001", json.get("recordedDn").asText());
-        assertEquals("destination", json.get("side").asText());
-        assertEquals(spec.fileName(), json.get("fileName").asText());
-        assertEquals("spring", json.at("/params/campaign").asText());
+        assertDescribes(spec, json);
         String connection = json.get("connection").asText();
         assertTrue(connection.startsWith("conn:"), json::toString);
         assertEquals(connection + "/dialog:rec", json.get("dialog").asText());

@@ -9,21 +9,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
-import javax.sip.DialogTerminatedEvent;
-import javax.sip.IOExceptionEvent;
 import javax.sip.ListeningPoint;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
-import javax.sip.SipListener;
 import javax.sip.SipProvider;
 import javax.sip.SipStack;
 import javax.sip.TimeoutEvent;
-import javax.sip.TransactionTerminatedEvent;
 import javax.sip.address.SipURI;
 import javax.sip.header.ContactHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.recgate.sip.QuietSipListener;
 import org.recgate.sip.stack.SipStackProperties;
 
 /**
@@ -32,7 +29,7 @@ import org.recgate.sip.stack.SipStackProperties;
  * but its {@link StoredDialog}. It takes the dialog over with {@link DialogTakeover}, answers the
  * recorder's requests in it with 200 (and remembers their methods), and hangs up with BYE.
  */
-final class TakeoverAgent implements SipListener, AutoCloseable {
+final class TakeoverAgent extends QuietSipListener implements AutoCloseable {
 
     /** A request of ours waiting for its final answer. */
     private record Waiting(StoredDialog stored, CompletableFuture<TakeoverOutcome> takeover,
@@ -125,17 +122,8 @@ final class TakeoverAgent implements SipListener, AutoCloseable {
         }
     }
 
-    @Override
-    public void processIOException(IOExceptionEvent event) {
-    }
 
-    @Override
-    public void processTransactionTerminated(TransactionTerminatedEvent event) {
-    }
 
-    @Override
-    public void processDialogTerminated(DialogTerminatedEvent event) {
-    }
 
     @Override
     public void close() {
