@@ -27,7 +27,7 @@ public final class CredentialPolicy {
     }
 
     /** True when every address the host names is a loopback one ({@code 0.0.0.0}, unresolvable: false). */
-    static boolean isLoopbackOnly(String host) {
+    public static boolean isLoopbackOnly(String host) {
         try {
             InetAddress[] addresses = InetAddress.getAllByName(host.trim());
             return addresses.length > 0 && Arrays.stream(addresses).allMatch(InetAddress::isLoopbackAddress);
