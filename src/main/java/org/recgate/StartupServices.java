@@ -34,8 +34,8 @@ final class StartupServices extends MainListenerSupport {
     @Override
     public void beforeConfigure(BaseMainSupport main) {
         PropertiesComponent properties = main.getCamelContext().getPropertiesComponent();
-        checkPorts(properties);
         checkApiExposure(properties);
+        checkPorts(properties);
         kafkaSecurity = kafkaSecurity(properties);
         if (!embedded(properties)) {
             LOG.info("Kafka brokers {}, clients connect with {}", setting(properties, KAFKA_BROKERS), kafkaSecurity);
