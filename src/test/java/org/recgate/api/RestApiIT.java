@@ -1,5 +1,6 @@
 package org.recgate.api;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.recgate.testing.Recordings.attachedData;
@@ -8,6 +9,8 @@ import static org.recgate.testing.Recordings.recorderSettings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,20 +18,26 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.recgate.sip.SippRecorder;
 import org.recgate.testing.RunningGateway;
+import org.recgate.testing.TestKafka;
 import org.recgate.testing.TlibTestClient;
 
 /**
  * The REST API (docs/api.md) against the real gateway with a real HTTP client, sipp as the SIPREC
  * recorder: list, get, start, pause, resume and stop (sipp checks each SIP request), and each refusal
- * with its HTTP status and T-Library code.
+ * with its HTTP status and T-Library code (502 a recorder's 503, 504 a recorder that never answers).
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class RestApiIT {
@@ -66,6 +75,7 @@ class RestApiIT {
     void listGetStartPauseResumeStop() throws Exception {
         try (SippRecorder recorder = SippRecorder.start("gw_srs_cycle.xml", "udp");
              RunningGateway gateway = RunningGateway.start(settings(recorder.uri()));
+             KafkaConsumer<String, String> audit = TestKafka.consumer(TestKafka.bootstrapServers(), gateway.topic("audit"));
              TlibTestClient feed = gateway.connectAs("switch");
              TlibTestClient watcher = gateway.connectAs("desktop")) {
             watcher.register("1001", "Monitor");
@@ -97,6 +107,24 @@ class RestApiIT {
             watcher.awaitSince(mark, e -> attachedData(e, "Off"));
             assertEquals(0, ok(get(gateway, "/recordings", "desktop")).size());
             recorder.assertPassed();
+
+            // audited like T-Library requests: the application, and each outcome (the second pause refused, 43)
+            List<JsonNode> audited = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                for (ConsumerRecord<String, String> record : audit.poll(Duration.ofMillis(200))) {
+                    JsonNode entry = JSON.readTree(record.value());
+                    if ("RequestPrivateService".equals(entry.path("message").asText())) {
+                        audited.add(entry);
+                    }
+                }
+                return audited.size() >= 5;
+            });
+            // each request is a session of its own (keyed by its client id): in request order by AttrReferenceID
+            audited.sort(java.util.Comparator.comparingLong(e -> e.path("referenceId").asLong()));
+            assertEquals(List.of("ack", "ack", "error", "ack", "ack"), audited.stream().map(e -> e.path("outcome").asText()).toList());
+            assertEquals(43, audited.get(2).path("errorCode").asInt());
+            assertEquals("desktop", audited.get(0).path("client").path("application").asText());
+            assertEquals(CONN, audited.get(0).path("connectionId").asText());
         }
     }
 
@@ -128,6 +156,13 @@ class RestApiIT {
             assertError(rejected, 502, 2005);
             recorder.assertPassed();
             assertEquals(0, ok(get(gateway, "/recordings", "desktop")).size());
+
+            // a recorder that takes the INVITE and never answers: 57 after recgate.recorder.timeout-ms
+            try (DatagramSocket silent = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+                HttpResponse<String> timedOut = post(gateway, start, "desktop", "{\"dn\": \"1001\", \"id\": \"rest-3\","
+                        + " \"dest\": \"sip:srs@127.0.0.1:" + silent.getLocalPort() + "\"}");
+                assertError(timedOut, 504, 57);
+            }
 
             HttpResponse<String> contract = http.send(HttpRequest.newBuilder(api(gateway, "/openapi.json")).build(),
                     HttpResponse.BodyHandlers.ofString());
