@@ -25,10 +25,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.recgate.sip.SippRecorder;
 import org.recgate.testing.RunningGateway;
 import org.recgate.testing.TestKafka;
@@ -168,6 +170,24 @@ class RestApiIT {
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, contract.statusCode());
             assertEquals("3.0.3", JSON.readTree(contract.body()).path("openapi").asText());
+        }
+    }
+
+    /** rest-api.camel.yaml is a route file like the others: an edit of a running gateway's copy takes effect. */
+    @Test
+    void editingTheRouteFileChangesTheApi(@TempDir Path routes) throws Exception {
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/routes"))) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Files.copy(file, routes.resolve(file.getFileName()));
+            }
+        }
+        try (RunningGateway gateway = RunningGateway.withRoutesDir(routes)) {
+            assertEquals(404, get(gateway, "/live", "desktop").statusCode());
+            Path file = routes.resolve("rest-api.camel.yaml");
+            Files.writeString(file, Files.readString(file).replace("- path: /recordings\n", "- path: /live\n"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> get(gateway, "/live", "desktop").statusCode() == 200);
+            assertEquals(0, ok(get(gateway, "/live", "desktop")).size());
+            assertEquals(0, ok(get(gateway, "/calls", "desktop")).size());
         }
     }
 
