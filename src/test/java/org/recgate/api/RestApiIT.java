@@ -173,6 +173,14 @@ class RestApiIT {
         }
     }
 
+    @Test
+    void anApiTurnedOffListensNowhere() throws Exception {
+        try (RunningGateway gateway = RunningGateway.start(Map.of("recgate.api.enabled", "false"))) {
+            assertTrue(org.recgate.testing.FreePorts.isFree(gateway.apiPort(), "tcp"), "nothing listens on recgate.api.port");
+            assertTrue(gateway.gate().context().isStarted());
+        }
+    }
+
     /** rest-api.camel.yaml is a route file like the others: an edit of a running gateway's copy takes effect. */
     @Test
     void editingTheRouteFileChangesTheApi(@TempDir Path routes) throws Exception {
