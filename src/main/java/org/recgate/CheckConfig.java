@@ -75,7 +75,7 @@ final class CheckConfig implements Callable<Integer> {
                     loaded = DnFile.parse(in, "classpath:dns.yaml");
                 }
             }
-            new CredentialPolicy(setting(properties, "recgate.tlib.host")).check(loaded);
+            CredentialPolicy.forListeners(setting(properties, "recgate.tlib.host"), SecuritySettings.apiHost(properties)).check(loaded);
             out.println(loaded.source() + ": " + loaded.applications().size() + " applications, "
                     + loaded.dns().size() + " DNs");
         } catch (DnFileException e) {

@@ -9,12 +9,14 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.spi.Registry;
 import org.recgate.config.DnDirectory;
+import org.recgate.gateway.recording.CallQuery;
 import org.recgate.gateway.records.AuditRecords;
 import org.recgate.gateway.records.UserEventRecords;
 import org.recgate.gateway.userevent.ScreenRecorderSteps;
 import org.recgate.gateway.userevent.UserEventSteps;
 import org.recgate.recording.RecorderPolicy;
 import org.recgate.session.OutboundWriter;
+import org.recgate.session.LoginThrottle;
 import org.recgate.session.ReloadRevocation;
 import org.recgate.session.SessionRegistry;
 import org.recgate.support.Meters;
@@ -25,7 +27,7 @@ import org.recgate.userevent.UserEvents;
  * Builds the gateway's objects and binds them under the names the route files use
  * ({@code #tlibFrameDecoder}, {@code bean: ref: recordingRequests}, ...), one area at a time:
  * the DN file ({@link DnFileBeans}), the T-Library listener ({@link TlibBeans}), Kafka
- * ({@link KafkaBeans}), calls and recordings ({@link RecordingBeans}), route-file reloads
+ * ({@link KafkaBeans}), calls and recordings ({@link RecordingBeans}), the REST API ({@link ApiBeans}), route-file reloads
  * ({@link RouteFileBeans}). Nothing here sends anything: every hop is a step in a route file
  * (docs/architecture.md, "How the code is laid out").
  */
@@ -43,8 +45,10 @@ public final class RecGateConfiguration implements CamelConfiguration {
         SessionRegistry sessions = new SessionRegistry();
         directory.onReplace(new ReloadRevocation(sessions)::apply);
         ScreenCaptureStates screenCaptureStates = new ScreenCaptureStates();
+        // one throttle for T-Library logins and REST API credentials (docs/security.md, "Login throttling")
+        LoginThrottle loginThrottle = security.loginThrottle(clock);
         OutboundWriter outbound = TlibBeans.bind(context, settings, sessions, meters, directory, screenCaptureStates,
-                security.loginThrottle(clock));
+                loginThrottle);
 
         KafkaBeans.bind(context, settings, meters);
         registry.bind("auditRecords", new AuditRecords(clock));
@@ -53,7 +57,8 @@ public final class RecGateConfiguration implements CamelConfiguration {
         registry.bind("screenRecorderSteps",
                 new ScreenRecorderSteps(RecorderPolicy.list(settings.screenRecorderUris()), meters));
 
-        RecordingBeans.bind(context, settings, meters, sessions, directory, clock);
+        CallQuery callQuery = RecordingBeans.bind(context, settings, meters, sessions, directory, clock);
+        ApiBeans.bind(registry, sessions, directory, loginThrottle, meters, callQuery.calls(), callQuery.recordings());
         RouteFileBeans.bind(context, meters);
     }
 

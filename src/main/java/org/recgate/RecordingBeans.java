@@ -52,7 +52,8 @@ final class RecordingBeans {
     private RecordingBeans() {
     }
 
-    static void bind(CamelContext context, GatewaySettings settings, Meters meters, SessionRegistry sessions,
+    /** Binds the recording beans; returns the call query, whose registries the REST API reads too. */
+    static CallQuery bind(CamelContext context, GatewaySettings settings, Meters meters, SessionRegistry sessions,
                      DnDirectory directory, Clock clock) {
         Registry registry = context.getRegistry();
         CallRegistry calls = new CallRegistry(clock);
@@ -76,7 +77,9 @@ final class RecordingBeans {
         registry.bind("indicationSteps", new IndicationSteps(recordings));
         registry.bind("indicationRecords", new IndicationRecords(recordings, clock));
         registry.bind("routeCallSteps", new RouteCallSteps(sessions, decisions, factory));
-        registry.bind("callQuery", new CallQuery(calls, recordings));
+        CallQuery callQuery = new CallQuery(calls, recordings);
+        registry.bind("callQuery", callQuery);
+        return callQuery;
     }
 
     /** The sip-recorder component's transport: {@code recgate.sip.transport}, unless its own key is set. */

@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.PropertiesComponent;
+import org.recgate.config.CredentialPolicy;
 import org.recgate.kafka.EmbeddedKafkaBroker;
 import org.recgate.kafka.KafkaSecurity;
 import org.slf4j.Logger;
@@ -33,6 +34,7 @@ final class StartupServices extends MainListenerSupport {
     @Override
     public void beforeConfigure(BaseMainSupport main) {
         PropertiesComponent properties = main.getCamelContext().getPropertiesComponent();
+        checkApiExposure(properties);
         checkPorts(properties);
         kafkaSecurity = kafkaSecurity(properties);
         if (!embedded(properties)) {
@@ -64,8 +66,9 @@ final class StartupServices extends MainListenerSupport {
         PropertiesComponent properties = main.getCamelContext().getPropertiesComponent();
         pidFile = PidFile.write(Path.of(setting(properties, "recgate.data-dir")));
         String recorders = setting(properties, "recgate.recorder.uri");
-        LOG.info("RecGate ready: T-Library {}:{}, SIP {}:{}:{}, management {}:{}, Kafka {}, recorder {}; PID {} in {}",
+        LOG.info("RecGate ready: T-Library {}:{}, REST API {}, SIP {}:{}:{}, management {}:{}, Kafka {}, recorder {}; PID {} in {}",
                 setting(properties, "recgate.tlib.host"), setting(properties, "recgate.tlib.port"),
+                apiEnabled(properties) ? setting(properties, "recgate.api.host") + ":" + setting(properties, "recgate.api.port") : "off",
                 setting(properties, "recgate.sip.transport"), setting(properties, "recgate.sip.host"),
                 setting(properties, "recgate.sip.port"),
                 setting(properties, "camel.management.host"), setting(properties, "camel.management.port"),
@@ -132,6 +135,9 @@ final class StartupServices extends MainListenerSupport {
         if (!"false".equals(setting(properties, "camel.management.enabled"))) {
             ports.tcp("camel.management.host", "camel.management.port");
         }
+        if (apiEnabled(properties)) {
+            ports.tcp("recgate.api.host", "recgate.api.port");
+        }
         String transport = setting(properties, "recgate.sip.transport");
         ports.sip("recgate.sip.host", "recgate.sip.port", transport);
         if (setting(properties, "recgate.recorder.uri").isEmpty()) {
@@ -139,6 +145,24 @@ final class StartupServices extends MainListenerSupport {
         }
         if (embedded(properties)) {
             ports.tcpOn("127.0.0.1", "recgate.kafka.embedded.port");
+        }
+    }
+
+    private static boolean apiEnabled(PropertiesComponent properties) {
+        return !"false".equalsIgnoreCase(setting(properties, "recgate.api.enabled"));
+    }
+
+    /**
+     * HTTP Basic sends the password with every request: beyond loopback only over TLS (RFC 7617 §4;
+     * docs/security.md, REST API). A non-loopback API host without TLS on the server stops the start.
+     */
+    private static void checkApiExposure(PropertiesComponent properties) {
+        String host = setting(properties, "recgate.api.host");
+        if (apiEnabled(properties) && !CredentialPolicy.isLoopbackOnly(host)
+                && !"true".equalsIgnoreCase(setting(properties, "camel.server.use-global-ssl-context-parameters"))) {
+            throw new StartupException("recgate.api.host=" + host + " is not loopback-only, but the REST API has no TLS:"
+                    + " HTTP Basic would send passwords in clear; set camel.server.use-global-ssl-context-parameters=true"
+                    + " with camel.ssl.* (docs/security.md, REST API), or keep recgate.api.host=127.0.0.1");
         }
     }
 

@@ -51,6 +51,7 @@ class CleanStartIT {
         List<String> command = new ArrayList<>(List.of(JAVA,
                 "-Drecgate.tlib.port=" + FreePorts.tcp(),
                 "-Dcamel.management.port=" + FreePorts.tcp(),
+                "-Drecgate.api.port=" + FreePorts.tcp(),
                 "-Drecgate.kafka.embedded.port=" + FreePorts.tcp(),
                 "-Drecgate.sip.port=" + FreePorts.free("udp"),
                 "-Drecgate.demo-recorder.port=" + FreePorts.free("udp"),

@@ -48,6 +48,7 @@ record BenchGateway(RecGate gate, int tlibPort, String brokers, KafkaSecurity ka
         settings.put("recgate.tlib.port", Integer.toString(tlibPort));
         settings.put("camel.management.host", "127.0.0.1");
         settings.put("camel.management.port", Integer.toString(freeTcpPort()));
+        settings.put("recgate.api.port", Integer.toString(freeTcpPort()));
         settings.put("recgate.dn-file", dnFile(workDir).toString());
         settings.put("recgate.recorder.uri", recorderUri);
         settings.put("recgate.recorder.allowed-hosts", "127.0.0.1");

@@ -24,6 +24,11 @@ public final class CallRegistry {
         return Optional.ofNullable(calls.get(connectionId));
     }
 
+    /** Every call known at this moment. */
+    public java.util.Collection<Call> all() {
+        return java.util.List.copyOf(calls.values());
+    }
+
     public int size() {
         return calls.size();
     }

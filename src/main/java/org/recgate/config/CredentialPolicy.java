@@ -19,15 +19,33 @@ public final class CredentialPolicy {
     private static final Logger LOG = LoggerFactory.getLogger(CredentialPolicy.class);
 
     private final String listenerHost;
+    private final String hostKey;
     private final boolean loopbackOnly;
 
     public CredentialPolicy(String listenerHost) {
+        this(listenerHost, "recgate.tlib.host");
+    }
+
+    private CredentialPolicy(String listenerHost, String hostKey) {
         this.listenerHost = listenerHost;
+        this.hostKey = hostKey;
         this.loopbackOnly = isLoopbackOnly(listenerHost);
     }
 
+    /**
+     * The policy of the gateway's listeners that take the DN file's passwords: the T-Library listener
+     * and the REST API ({@code apiHost}, null when it is off; HTTP Basic, docs/api.md). Loopback-only
+     * when both are; otherwise judged by the one that is not, and its message names its key.
+     */
+    public static CredentialPolicy forListeners(String tlibHost, String apiHost) {
+        if (apiHost != null && isLoopbackOnly(tlibHost) && !isLoopbackOnly(apiHost)) {
+            return new CredentialPolicy(apiHost, "recgate.api.host");
+        }
+        return new CredentialPolicy(tlibHost);
+    }
+
     /** True when every address the host names is a loopback one ({@code 0.0.0.0}, unresolvable: false). */
-    static boolean isLoopbackOnly(String host) {
+    public static boolean isLoopbackOnly(String host) {
         try {
             InetAddress[] addresses = InetAddress.getAllByName(host.trim());
             return addresses.length > 0 && Arrays.stream(addresses).allMatch(InetAddress::isLoopbackAddress);
@@ -51,9 +69,9 @@ public final class CredentialPolicy {
         }
         if (loopbackOnly) {
             weak.forEach(application -> LOG.warn("{}: application '{}' has {}: accepted only because the T-Library"
-                            + " listener is loopback-only (recgate.tlib.host={}); store a hash (java -jar recgate.jar"
+                            + " listener and the REST API are loopback-only ({}={}); store a hash (java -jar recgate.jar"
                             + " hash-password) before listening on another address (docs/security.md)",
-                    where(file, application), application.name(), application.secret().kind().words(), listenerHost));
+                    where(file, application), application.name(), application.secret().kind().words(), hostKey, listenerHost));
             return;
         }
         StringBuilder message = new StringBuilder();
@@ -62,7 +80,8 @@ public final class CredentialPolicy {
                     .append(application.name()).append(": application '").append(application.name()).append("' has ")
                     .append(application.secret().kind().words());
         }
-        message.append(": the T-Library listener is on ").append(listenerHost).append(" (recgate.tlib.host), not loopback-only,"
+        message.append(": ").append("recgate.tlib.host".equals(hostKey) ? "the T-Library listener" : "the REST API")
+                .append(" is on ").append(listenerHost).append(" (").append(hostKey).append("), not loopback-only,"
                 + " so every application needs a hashed password: run `java -jar recgate.jar hash-password` and put"
                 + " its output in the application's password (docs/security.md)");
         throw new DnFileException(message.toString(), null);

@@ -105,6 +105,22 @@ public final class Permissions {
                 + ": register one of its DNs first (or be a supervisor of one)");
     }
 
+    /**
+     * The REST API's queries (docs/api.md): an application with the desktop or supervisor role sees
+     * the calls that have a party in its DN scope.
+     */
+    public static boolean maySee(ApplicationConfig application, Collection<String> parties) {
+        return (application.has(Role.DESKTOP) || application.has(Role.SUPERVISOR)) && parties.stream().anyMatch(application.dns()::allows);
+    }
+
+    /** 2002 unless the application may query calls over the REST API (desktop or supervisor). */
+    public static void checkMayQuery(ApplicationConfig application) {
+        if (!application.has(Role.DESKTOP) && !application.has(Role.SUPERVISOR)) {
+            throw refused("application '" + application.name() + "' may not query calls and recordings: that needs the"
+                    + " desktop or supervisor role in the DN file");
+        }
+    }
+
     private static DnScope scopeOf(ClientSession session) {
         ApplicationConfig application = session.application();
         return application == null ? DnScope.ANY : application.dns();

@@ -76,4 +76,13 @@ class CredentialPolicyTest {
                 () -> parse("applications:\n  a: {password: \"{pbkdf2-sha256}1$x$y\"}\n")).getMessage();
         assertTrue(damaged.startsWith("dns.yaml line 2, at applications.a: "), damaged);
     }
+
+    @Test
+    void aRestApiOffLoopbackNeedsHashedSecretsTooAndIsNamed() {
+        String message = assertThrows(DnFileException.class,
+                () -> CredentialPolicy.forListeners("127.0.0.1", "0.0.0.0").check(parse(WEAK))).getMessage();
+        assertTrue(message.contains("the REST API is on 0.0.0.0 (recgate.api.host)"), message);
+        CredentialPolicy.forListeners("127.0.0.1", "127.0.0.1").check(parse(WEAK));
+        CredentialPolicy.forListeners("127.0.0.1", null).check(parse(WEAK));
+    }
 }

@@ -54,6 +54,7 @@ class DnFileStartupIT {
                 "-Drecgate.dn-file=" + dnFile,
                 "-Drecgate.tlib.port=" + FreePorts.tcp(),
                 "-Dcamel.management.port=" + FreePorts.tcp(),
+                "-Drecgate.api.port=" + FreePorts.tcp(),
                 "-Drecgate.kafka.brokers=127.0.0.1:" + FreePorts.tcp(),
                 "-Drecgate.data-dir=" + dir.resolve("data"),
                 RecGateMain.class.getName()))

@@ -48,6 +48,7 @@ class CredentialStartupIT {
                 "-Drecgate.tlib.host=" + tlibHost,
                 "-Drecgate.tlib.port=" + tlibPort,
                 "-Dcamel.management.port=" + FreePorts.tcp(),
+                "-Drecgate.api.port=" + FreePorts.tcp(),
                 "-Drecgate.sip.port=" + FreePorts.free("udp"),
                 "-Drecgate.demo-recorder.port=" + FreePorts.free("udp"),
                 "-Drecgate.kafka.brokers=" + TestKafka.bootstrapServers(),

@@ -33,15 +33,18 @@ public final class RunningGateway implements AutoCloseable, BeforeAllCallback, A
     private final RecGate gate;
     private final int tlibPort;
     private final int managementPort;
+    private final int apiPort;
 
     private RunningGateway(Map<String, String> overrides) throws Exception {
         this.tlibPort = FreePorts.tcp();
         this.managementPort = FreePorts.tcp();
+        this.apiPort = FreePorts.tcp();
         Map<String, String> settings = new HashMap<>();
         settings.put("recgate.tlib.host", "127.0.0.1");
         settings.put("recgate.tlib.port", Integer.toString(tlibPort));
         settings.put("camel.management.port", Integer.toString(managementPort));
         settings.put("camel.management.host", "127.0.0.1");
+        settings.put("recgate.api.port", Integer.toString(apiPort));
         settings.put("recgate.dn-file", TEST_DN_FILE);
         // every test client comes from 127.0.0.1: the login lockout (5 failures a minute) would lock a
         // whole test class out; LoginThrottlingIT sets its own limits
@@ -113,6 +116,11 @@ public final class RunningGateway implements AutoCloseable, BeforeAllCallback, A
 
     public int managementPort() {
         return managementPort;
+    }
+
+    /** The REST API's port (docs/api.md). */
+    public int apiPort() {
+        return apiPort;
     }
 
     public TlibTestClient connect() throws IOException {

@@ -55,7 +55,8 @@ public record CallQuery(CallRegistry calls, RecordingRegistry recordings) {
                 .with(Attr.EXTENSIONS, extensions);
     }
 
-    private static Map<String, Object> describe(Recording recording) {
+    /** One recording as RequestQueryCall and the REST API show it. */
+    public static Map<String, Object> describe(Recording recording) {
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("dn", recording.recordedDn());
         description.put("record", recording.side().wireName());
