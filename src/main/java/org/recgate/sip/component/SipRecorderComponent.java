@@ -2,13 +2,16 @@ package org.recgate.sip.component;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import org.apache.camel.Endpoint;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
@@ -16,6 +19,11 @@ import org.recgate.sip.Dialect;
 import org.recgate.sip.RecorderEvent;
 import org.recgate.sip.RecorderRequest;
 import org.recgate.sip.RecorderResponse;
+import org.recgate.sip.liveness.LivenessSettings;
+import org.recgate.sip.liveness.RecorderKeepalive;
+import org.recgate.sip.liveness.RecorderLiveness;
+import org.recgate.sip.liveness.RecorderMeters;
+import org.recgate.sip.liveness.RecordersHealthCheck;
 import org.recgate.sip.msml.MsmlRecorder;
 import org.recgate.sip.session.RecorderDialects;
 import org.recgate.sip.siprec.SiprecRecorder;
@@ -47,7 +55,8 @@ public class SipRecorderComponent extends DefaultComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(SipRecorderComponent.class);
     private static final Set<String> LISTENING_POINT_OPTIONS = Set.of("host", "port", "transport", "recorderHosts",
-            "maxMessageBytes", "tlsKeystore", "tlsKeystorePassword", "tlsTruststore", "tlsTruststorePassword");
+            "maxMessageBytes", "tlsKeystore", "tlsKeystorePassword", "tlsTruststore", "tlsTruststorePassword",
+            "keepaliveRecorders", "keepaliveMs", "keepaliveFailures");
 
     @Metadata(description = "The component's options; endpoints start from a copy of them")
     private SipRecorderConfiguration configuration = new SipRecorderConfiguration();
@@ -56,6 +65,9 @@ public class SipRecorderComponent extends DefaultComponent {
     private ExecutorService worker;
     private SipUserAgent userAgent;
     private RecorderDialects dialects;
+    private RecorderLiveness liveness;
+    private ScheduledExecutorService keepaliveTimer;
+    private RecordersHealthCheck healthCheck;
 
     public SipRecorderComponent() {
     }
@@ -124,6 +136,21 @@ public class SipRecorderComponent extends DefaultComponent {
     /** Endpoint default: how long each SIP request waits for its final answer, in ms (per failover candidate). Default 5000. */
     public void setTimeoutMs(long timeoutMs) {
         configuration.setTimeoutMs(timeoutMs);
+    }
+
+    /** Recorder URIs (comma-separated) sent OPTIONS keepalives even without a session on them. Default none. */
+    public void setKeepaliveRecorders(String keepaliveRecorders) {
+        configuration.setKeepaliveRecorders(keepaliveRecorders);
+    }
+
+    /** How often each recorder gets an OPTIONS keepalive, in ms; 0: none. Default 5000. */
+    public void setKeepaliveMs(long keepaliveMs) {
+        configuration.setKeepaliveMs(keepaliveMs);
+    }
+
+    /** Keepalives missed in a row that mark a recorder DOWN (skipped for new recordings). Default 3. */
+    public void setKeepaliveFailures(int keepaliveFailures) {
+        configuration.setKeepaliveFailures(keepaliveFailures);
     }
 
     /** Endpoint default: the dialect of a destination that names none, {@code siprec} or {@code msml}. Default siprec. */
@@ -225,10 +252,41 @@ public class SipRecorderComponent extends DefaultComponent {
         dialects = new RecorderDialects(userAgent, Map.of(Dialect.SIPREC, new SiprecRecorder(userAgent, this::publish),
                 Dialect.MSML, new MsmlRecorder(userAgent, this::publish)));
         userAgent.start(dialects);
+        startLiveness(meters);
+    }
+
+    /**
+     * Recorder liveness (docs/sip-recorder.md, "Recorder liveness"): OPTIONS keepalives on a timer of
+     * their own, the outcome of in-dialog requests, and the {@code recorders} health check.
+     */
+    private void startLiveness(MeterRegistry meters) {
+        LivenessSettings settings = configuration.livenessSettings();
+        RecorderMeters recorderMeters = new RecorderMeters(new Meters(meters));
+        liveness = new RecorderLiveness(settings.failures(), configuration.getTransport(), Clock.systemUTC(),
+                recorder -> recorderMeters.recorderSeen(this.liveness, recorder));
+        RecorderKeepalive keepalive = new RecorderKeepalive(userAgent, liveness, settings, recorderMeters);
+        userAgent.observeInDialog(keepalive::inDialog);
+        keepaliveTimer = getCamelContext().getExecutorServiceManager()
+                .newSingleThreadScheduledExecutor(this, "SipRecorderKeepalive");
+        keepalive.start(keepaliveTimer);
+        HealthCheckRegistry health = HealthCheckRegistry.get(getCamelContext());
+        if (health != null) {
+            healthCheck = new RecordersHealthCheck(liveness);
+            health.register(healthCheck);
+        }
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (keepaliveTimer != null) {
+            getCamelContext().getExecutorServiceManager().shutdownNow(keepaliveTimer);
+        }
+        if (healthCheck != null) {
+            HealthCheckRegistry health = HealthCheckRegistry.get(getCamelContext());
+            if (health != null) {
+                health.unregister(healthCheck);
+            }
+        }
         if (dialects != null) {
             dialects.hangUpAll();
         }
@@ -240,6 +298,9 @@ public class SipRecorderComponent extends DefaultComponent {
         }
         dialects = null;
         userAgent = null;
+        keepaliveTimer = null;
+        healthCheck = null;
+        liveness = null;
         worker = null;
         super.doStop();
     }
@@ -261,6 +322,11 @@ public class SipRecorderComponent extends DefaultComponent {
     /** The dialects (SIPREC, MSML), for producers; null while the component is stopped. */
     RecorderDialects dialects() {
         return dialects;
+    }
+
+    /** Each recorder's liveness, for producers; null while the component is stopped. */
+    RecorderLiveness liveness() {
+        return liveness;
     }
 
     void addConsumer(SipRecorderConsumer consumer) {
