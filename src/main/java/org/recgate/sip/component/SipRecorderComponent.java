@@ -270,7 +270,8 @@ public class SipRecorderComponent extends DefaultComponent {
                 .newSingleThreadScheduledExecutor(this, "SipRecorderKeepalive");
         keepalive.start(keepaliveTimer);
         HealthCheckRegistry health = HealthCheckRegistry.get(getCamelContext());
-        if (health != null) {
+        // one check named "recorders" per context: a second component (another transport) keeps its states unlisted
+        if (health != null && health.getCheck(RecordersHealthCheck.ID).isEmpty()) {
             healthCheck = new RecordersHealthCheck(liveness);
             health.register(healthCheck);
         }

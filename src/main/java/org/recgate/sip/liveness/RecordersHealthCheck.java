@@ -12,10 +12,12 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
  */
 public final class RecordersHealthCheck extends AbstractHealthCheck {
 
+    public static final String ID = "recorders";
+
     private final RecorderLiveness liveness;
 
     public RecordersHealthCheck(RecorderLiveness liveness) {
-        super("recgate", "recorders");
+        super("recgate", ID);
         this.liveness = liveness;
     }
 
