@@ -106,6 +106,39 @@ class RecorderLivenessIT {
         }
     }
 
+    @Test
+    void anUnansweredRequestInADialogMarksItsRecorderDownAtOnce() throws Exception {
+        SippRecorder recorder = SippRecorder.start(SCENARIO, "udp", 100_000, "-timeout", "110s");
+        CamelContext context = new DefaultCamelContext();
+        try {
+            SipRecorderComponent component = TestComponents.onFreePort("udp"); // no keepalives: only the dialog tells
+            component.setKeepaliveFailures(3);
+            context.addComponent("sip-recorder", component);
+            context.start();
+            HealthCheck recorders = HealthCheckRegistry.get(context).getCheck("recorders").orElseThrow();
+            String key = "127.0.0.1:" + recorder.port();
+            ProducerTemplate template = context.createProducerTemplate();
+            RecordingSessionSpec spec = spec(Map.of());
+            DestinationResult started = only((RecorderResponse) template.asyncRequestBody(SESSION,
+                    request(RecorderOperation.START, spec, primary(recorder.uri()))).get(30, TimeUnit.SECONDS));
+            assertEquals(DestinationStatus.ESTABLISHED, started.status(), started::toString);
+
+            recorder.kill();
+            DestinationResult paused = only((RecorderResponse) template.asyncRequestBody(
+                    "sip-recorder:session?timeoutMs=500", request(RecorderOperation.PAUSE, spec,
+                            RecorderDestination.of(recorder.uri(), DestinationRole.PRIMARY, Dialect.SIPREC)))
+                    .get(30, TimeUnit.SECONDS));
+            assertEquals(DestinationStatus.TIMEOUT, paused.status(), paused::toString);
+            await().atMost(DETECTED).until(() -> String.valueOf(recorders.call().getDetails().get(key)).startsWith("DOWN"));
+            HealthCheck.Result allDown = recorders.call();
+            assertTrue(String.valueOf(allDown.getDetails().get(key)).contains("INVITE in a dialog"), allDown.getDetails()::toString);
+            assertEquals(HealthCheck.State.DOWN, allDown.getState(), "its only recorder is DOWN: not ready");
+        } finally {
+            context.stop();
+            recorder.close();
+        }
+    }
+
     /** {@code recgate_recorder_up{recorder}}; -1 before the series exists. */
     private static double recorderUp(MeterRegistry meters, String recorder) {
         var gauge = meters.find("recgate.recorder.up").tag("recorder", recorder).gauge();

@@ -54,17 +54,27 @@ public final class RecorderKeepalive {
         }
     }
 
-    /** One OPTIONS to each recorder: the configured ones, then those of the dialogs held. */
+    /** One OPTIONS to each recorder: the configured ones, those of the dialogs held, and those DOWN. */
     void round() {
         try {
             Map<String, String> targets = new LinkedHashMap<>();
             settings.recorders().forEach(uri -> targets.putIfAbsent(liveness.keyOf(uri), uri));
             userAgent.dialogTargets().forEach(uri -> targets.putIfAbsent(liveness.keyOf(uri), uri));
+            // a DOWN recorder no dialog is on any more (a DN's own) is still asked, so it can come back UP
+            liveness.states().values().stream().filter(state -> !state.isUp()).map(RecorderState::recorder)
+                    .forEach(recorder -> targets.putIfAbsent(recorder, uriOf(recorder)));
             targets.remove(null);
             targets.forEach(this::ping);
         } catch (RuntimeException e) {
             LOG.warn("Keepalive round failed", e); // the next round tries again: the timer must keep running
         }
+    }
+
+    /** {@code sip:host:port} of a {@code host:port} key ({@code [v6]:port} for an IPv6 address). */
+    static String uriOf(String recorder) {
+        int colon = recorder.lastIndexOf(':');
+        String host = recorder.substring(0, colon);
+        return "sip:" + (host.contains(":") ? "[" + host + "]" : host) + recorder.substring(colon);
     }
 
     private void ping(String recorder, String uri) {

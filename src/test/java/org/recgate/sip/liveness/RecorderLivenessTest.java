@@ -82,6 +82,13 @@ class RecorderLivenessTest {
     }
 
     @Test
+    void aDownRecorderIsAskedAtItsHostAndPort() {
+        assertEquals("sip:127.0.0.1:5080", RecorderKeepalive.uriOf(A));
+        assertEquals("sip:[0:0:0:0:0:0:0:1]:5080", RecorderKeepalive.uriOf("0:0:0:0:0:0:0:1:5080"));
+        assertEquals(A, liveness.keyOf(RecorderKeepalive.uriOf(A)));
+    }
+
+    @Test
     void concurrentMissesAreEachCounted() throws Exception {
         RecorderLiveness patient = new RecorderLiveness(1000, "udp", Clock.systemUTC(), recorder -> { });
         ExecutorService threads = Executors.newFixedThreadPool(4);
