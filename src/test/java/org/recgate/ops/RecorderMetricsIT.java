@@ -67,6 +67,8 @@ class RecorderMetricsIT {
                 assertTrue(count(metrics, "BYE", label) >= 1, () -> grep(metrics, "recgate_recorder_"));
                 assertTrue(metrics.contains("# HELP recgate_recorder_response_seconds "), "with its HELP text");
                 assertTrue(metrics.contains("recgate_recorder_response_seconds_bucket{"), "a histogram, not a summary");
+                assertTrue(metrics.contains("recgate_recorder_up{" + label + "} 1.0"), () -> grep(metrics, "recgate_recorder_up"));
+                assertTrue(metrics.contains("# HELP recgate_recorder_keepalive_seconds "), "the keepalive histogram");
             });
 
             String page = metrics(gateway);
