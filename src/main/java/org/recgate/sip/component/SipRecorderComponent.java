@@ -2,16 +2,13 @@ package org.recgate.sip.component;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import org.apache.camel.Endpoint;
-import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
@@ -19,11 +16,8 @@ import org.recgate.sip.Dialect;
 import org.recgate.sip.RecorderEvent;
 import org.recgate.sip.RecorderRequest;
 import org.recgate.sip.RecorderResponse;
-import org.recgate.sip.liveness.LivenessSettings;
-import org.recgate.sip.liveness.RecorderKeepalive;
+import org.recgate.sip.liveness.LivenessService;
 import org.recgate.sip.liveness.RecorderLiveness;
-import org.recgate.sip.liveness.RecorderMeters;
-import org.recgate.sip.liveness.RecordersHealthCheck;
 import org.recgate.sip.msml.MsmlRecorder;
 import org.recgate.sip.session.RecorderDialects;
 import org.recgate.sip.siprec.SiprecRecorder;
@@ -65,9 +59,7 @@ public class SipRecorderComponent extends DefaultComponent {
     private ExecutorService worker;
     private SipUserAgent userAgent;
     private RecorderDialects dialects;
-    private RecorderLiveness liveness;
-    private ScheduledExecutorService keepaliveTimer;
-    private RecordersHealthCheck healthCheck;
+    private LivenessService liveness;
 
     public SipRecorderComponent() {
     }
@@ -252,41 +244,16 @@ public class SipRecorderComponent extends DefaultComponent {
         dialects = new RecorderDialects(userAgent, Map.of(Dialect.SIPREC, new SiprecRecorder(userAgent, this::publish),
                 Dialect.MSML, new MsmlRecorder(userAgent, this::publish)));
         userAgent.start(dialects);
-        startLiveness(meters);
-    }
-
-    /**
-     * Recorder liveness (docs/sip-recorder.md, "Recorder liveness"): OPTIONS keepalives on a timer of
-     * their own, the outcome of in-dialog requests, and the {@code recorders} health check.
-     */
-    private void startLiveness(MeterRegistry meters) {
-        LivenessSettings settings = configuration.livenessSettings();
-        RecorderMeters recorderMeters = new RecorderMeters(new Meters(meters));
-        liveness = new RecorderLiveness(settings.failures(), configuration.getTransport(), Clock.systemUTC(),
-                recorder -> recorderMeters.recorderSeen(this.liveness, recorder));
-        RecorderKeepalive keepalive = new RecorderKeepalive(userAgent, liveness, settings, recorderMeters);
-        userAgent.observeInDialog(keepalive::inDialog);
-        keepaliveTimer = getCamelContext().getExecutorServiceManager()
-                .newSingleThreadScheduledExecutor(this, "SipRecorderKeepalive");
-        keepalive.start(keepaliveTimer);
-        HealthCheckRegistry health = HealthCheckRegistry.get(getCamelContext());
-        // one check named "recorders" per context: a second component (another transport) keeps its states unlisted
-        if (health != null && health.getCheck(RecordersHealthCheck.ID).isEmpty()) {
-            healthCheck = new RecordersHealthCheck(liveness);
-            health.register(healthCheck);
-        }
+        // recorder liveness (docs/sip-recorder.md, "Recorder liveness")
+        liveness = new LivenessService(getCamelContext(), userAgent, configuration.getTransport(),
+                configuration.livenessSettings(), new Meters(meters));
+        liveness.start(this);
     }
 
     @Override
     protected void doStop() throws Exception {
-        if (keepaliveTimer != null) {
-            getCamelContext().getExecutorServiceManager().shutdownNow(keepaliveTimer);
-        }
-        if (healthCheck != null) {
-            HealthCheckRegistry health = HealthCheckRegistry.get(getCamelContext());
-            if (health != null) {
-                health.unregister(healthCheck);
-            }
+        if (liveness != null) {
+            liveness.stop();
         }
         if (dialects != null) {
             dialects.hangUpAll();
@@ -299,8 +266,6 @@ public class SipRecorderComponent extends DefaultComponent {
         }
         dialects = null;
         userAgent = null;
-        keepaliveTimer = null;
-        healthCheck = null;
         liveness = null;
         worker = null;
         super.doStop();
@@ -327,7 +292,7 @@ public class SipRecorderComponent extends DefaultComponent {
 
     /** Each recorder's liveness, for producers; null while the component is stopped. */
     RecorderLiveness liveness() {
-        return liveness;
+        return liveness == null ? null : liveness.liveness();
     }
 
     void addConsumer(SipRecorderConsumer consumer) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 import org.recgate.sip.stack.SipTarget;
 import org.slf4j.Logger;
@@ -28,14 +28,16 @@ public final class RecorderLiveness {
     private final String transport;
     private final Clock clock;
     private final Map<String, RecorderState> states = new ConcurrentHashMap<>();
-    private final Consumer<String> onNewRecorder;
+    private final BiConsumer<RecorderLiveness, String> onNewRecorder;
 
     /**
      * @param failures      missed keepalives in a row that mark a recorder DOWN
      * @param transport     the user agent's transport, for the default port of a URI that names none
-     * @param onNewRecorder told once of each recorder when it is first seen (its metrics)
+     * @param clock         when states change (a fixed one in tests)
+     * @param onNewRecorder told once of each recorder when it is first seen, with these states (its metrics)
      */
-    public RecorderLiveness(int failures, String transport, Clock clock, Consumer<String> onNewRecorder) {
+    public RecorderLiveness(int failures, String transport, Clock clock,
+                            BiConsumer<RecorderLiveness, String> onNewRecorder) {
         this.failures = failures;
         this.transport = transport;
         this.clock = clock;
@@ -55,7 +57,7 @@ public final class RecorderLiveness {
     /** Starts tracking a recorder (UP until it fails); nothing for one already known. */
     public void track(String recorder) {
         if (states.putIfAbsent(recorder, RecorderState.first(recorder, clock.instant())) == null) {
-            onNewRecorder.accept(recorder);
+            onNewRecorder.accept(this, recorder);
         }
     }
 

@@ -77,7 +77,6 @@ public final class SipUserAgent implements SipListener {
     private volatile SipStack stack;
     private volatile SipProvider provider;
     private volatile RequestHandler handler;
-    private volatile InDialogObserver inDialogObserver = (dialog, method, outcome) -> { };
 
     /** With {@link UserAgentOptions#defaults()}. */
     public SipUserAgent(String host, int port, String transport, Executor worker) {
@@ -226,19 +225,12 @@ public final class SipUserAgent implements SipListener {
      */
     public CompletableFuture<SipOutcome> sendInDialog(Dialog dialog, InDialogRequest request, long timeoutMs,
                                                       Consumer<SipOutcome> onAnswer) {
-        String[] method = {null};
-        CompletableFuture<SipOutcome> outcome = requests.sendInDialog(dialog, () -> {
-            Request built = request.create();
-            method[0] = built.getMethod();
-            return built;
-        }, timeoutMs, onAnswer);
-        outcome.thenAccept(ended -> inDialogObserver.ended(dialog, method[0], ended));
-        return outcome;
+        return requests.sendInDialog(dialog, request, timeoutMs, onAnswer);
     }
 
     /** Who is told how each request in a dialog ended. */
     public void observeInDialog(InDialogObserver observer) {
-        this.inDialogObserver = observer;
+        requests.observeInDialog(observer);
     }
 
     /** Sends BYE in the dialog without waiting for its answer (clean-up, shutdown). */

@@ -23,7 +23,7 @@ class RecorderLivenessTest {
     private static final String B = "127.0.0.1:5082";
     private final List<String> seen = new ArrayList<>();
     private final RecorderLiveness liveness = new RecorderLiveness(3, "udp",
-            Clock.fixed(Instant.parse("2026-12-03T12:00:00Z"), ZoneOffset.UTC), seen::add);
+            Clock.fixed(Instant.parse("2026-12-03T12:00:00Z"), ZoneOffset.UTC), (states, recorder) -> seen.add(recorder));
 
     @Test
     void aRecorderFirstSeenIsUpAndReportedOnce() {
@@ -90,7 +90,7 @@ class RecorderLivenessTest {
 
     @Test
     void concurrentMissesAreEachCounted() throws Exception {
-        RecorderLiveness patient = new RecorderLiveness(1000, "udp", Clock.systemUTC(), recorder -> { });
+        RecorderLiveness patient = new RecorderLiveness(1000, "udp", Clock.systemUTC(), (states, recorder) -> { });
         ExecutorService threads = Executors.newFixedThreadPool(4);
         for (int i = 0; i < 999; i++) {
             threads.execute(() -> patient.missed(B, "x"));
