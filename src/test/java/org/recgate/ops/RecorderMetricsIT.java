@@ -39,9 +39,11 @@ class RecorderMetricsIT {
 
     @Test
     void aRecordingIsTimedByMethodAndRecorder() throws Exception {
-        // As README.md, "Record to a real SIPREC peer", sets it up: its scenario, only recgate.recorder.uri set.
+        // As README.md, "Record to a real SIPREC peer", sets it up: its scenario, recgate.recorder.uri set
+        // (and no keepalives: sipp plays one call here, and each OPTIONS would be one).
         try (SippRecorder recorder = SippRecorder.start(SippRecorder.EXAMPLE, "udp");
              RunningGateway gateway = RunningGateway.start(Map.of("recgate.recorder.uri", recorder.uri(),
+                     "recgate.recorder.keepalive-ms", "0",
                      "recgate.sip.port", Integer.toString(FreePorts.free("udp"))));
              TlibTestClient feed = gateway.connectAs("switch");
              TlibTestClient desktop = gateway.connectAs("desktop")) {
@@ -65,6 +67,8 @@ class RecorderMetricsIT {
                 assertTrue(count(metrics, "BYE", label) >= 1, () -> grep(metrics, "recgate_recorder_"));
                 assertTrue(metrics.contains("# HELP recgate_recorder_response_seconds "), "with its HELP text");
                 assertTrue(metrics.contains("recgate_recorder_response_seconds_bucket{"), "a histogram, not a summary");
+                assertTrue(metrics.contains("recgate_recorder_up{" + label + "} 1.0"), () -> grep(metrics, "recgate_recorder_up"));
+                assertTrue(metrics.contains("# HELP recgate_recorder_keepalive_seconds "), "the keepalive histogram");
             });
 
             String page = metrics(gateway);

@@ -60,9 +60,18 @@ public final class SippRecorder implements AutoCloseable {
      * Call-ID, e.g. once per out-of-dialog MESSAGE.
      */
     public static SippRecorder start(String scenario, String transport, int calls, String... extraArguments) throws IOException {
-        int port = FreePorts.free(transport);
+        return startOn(FreePorts.free(transport), scenario, transport, calls, extraArguments);
+    }
+
+    /** Starts sipp on a given port: a recorder that comes back where a killed one was. */
+    public static SippRecorder startOn(int port, String scenario, String transport, int calls, String... extraArguments)
+            throws IOException {
         Path file = scenario.startsWith("examples/") ? Path.of(scenario) : SCENARIOS.resolve(scenario);
-        Path output = OUTPUT.resolve(file.getFileName().toString().replace(".xml", "") + "-" + transport + "-" + port);
+        String name = file.getFileName().toString().replace(".xml", "") + "-" + transport + "-" + port;
+        Path output = OUTPUT.resolve(name);
+        for (int again = 2; Files.exists(output); again++) {
+            output = OUTPUT.resolve(name + "-" + again); // a sipp started again on the port keeps its own logs
+        }
         Files.createDirectories(output);
         List<String> command = new ArrayList<>(List.of("sipp",
                 "-sf", file.toAbsolutePath().toString(),
@@ -89,6 +98,23 @@ public final class SippRecorder implements AutoCloseable {
     /** A SIP URI of sipp with {@code user} as user part. */
     public String uri(String user) {
         return "sip:" + user + "@127.0.0.1:" + port;
+    }
+
+    /** The port sipp listens on. */
+    public int port() {
+        return port;
+    }
+
+    /** How many requests of {@code method} sipp has received so far (its message log). */
+    public long received(String method) throws IOException {
+        Path file = output.resolve("messages.log");
+        return Files.exists(file) ? Files.readAllLines(file).stream().filter(line -> line.startsWith(method + " sip:")).count() : 0;
+    }
+
+    /** Kills sipp at once (SIGKILL): a recorder that dies without a word. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(5, TimeUnit.SECONDS);
     }
 
     /** The lines the scenario's {@code <log>} actions wrote, in order (after {@link #assertPassed()}). */

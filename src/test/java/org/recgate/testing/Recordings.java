@@ -36,9 +36,14 @@ public final class Recordings {
                 && gsipRecord.equals(event.path("AttrUserData").path("GSIP_RECORD").asText());
     }
 
-    /** Gateway settings for recordings to {@code recorderUri}, on a free SIP port of the transport. */
+    /**
+     * Gateway settings for recordings to {@code recorderUri}, on a free SIP port of the transport.
+     * No keepalives: these sipp scenarios play one call each, and an OPTIONS would be another
+     * (RecorderLivenessIT tests liveness).
+     */
     public static Map<String, String> recorderSettings(String recorderUri, String transport) throws Exception {
         return Map.of("recgate.recorder.uri", recorderUri,
+                "recgate.recorder.keepalive-ms", "0",
                 "recgate.recorder.allowed-hosts", "127.0.0.1",
                 "recgate.sip.port", Integer.toString(FreePorts.free(transport)),
                 "recgate.sip.transport", transport,

@@ -16,6 +16,8 @@ import org.recgate.sip.Dialect;
 import org.recgate.sip.RecorderEvent;
 import org.recgate.sip.RecorderRequest;
 import org.recgate.sip.RecorderResponse;
+import org.recgate.sip.liveness.LivenessService;
+import org.recgate.sip.liveness.RecorderLiveness;
 import org.recgate.sip.msml.MsmlRecorder;
 import org.recgate.sip.session.RecorderDialects;
 import org.recgate.sip.siprec.SiprecRecorder;
@@ -47,7 +49,8 @@ public class SipRecorderComponent extends DefaultComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(SipRecorderComponent.class);
     private static final Set<String> LISTENING_POINT_OPTIONS = Set.of("host", "port", "transport", "recorderHosts",
-            "maxMessageBytes", "tlsKeystore", "tlsKeystorePassword", "tlsTruststore", "tlsTruststorePassword");
+            "maxMessageBytes", "tlsKeystore", "tlsKeystorePassword", "tlsTruststore", "tlsTruststorePassword",
+            "keepaliveRecorders", "keepaliveMs", "keepaliveFailures");
 
     @Metadata(description = "The component's options; endpoints start from a copy of them")
     private SipRecorderConfiguration configuration = new SipRecorderConfiguration();
@@ -56,6 +59,7 @@ public class SipRecorderComponent extends DefaultComponent {
     private ExecutorService worker;
     private SipUserAgent userAgent;
     private RecorderDialects dialects;
+    private LivenessService liveness;
 
     public SipRecorderComponent() {
     }
@@ -124,6 +128,21 @@ public class SipRecorderComponent extends DefaultComponent {
     /** Endpoint default: how long each SIP request waits for its final answer, in ms (per failover candidate). Default 5000. */
     public void setTimeoutMs(long timeoutMs) {
         configuration.setTimeoutMs(timeoutMs);
+    }
+
+    /** Recorder URIs (comma-separated) sent OPTIONS keepalives even without a session on them. Default none. */
+    public void setKeepaliveRecorders(String keepaliveRecorders) {
+        configuration.setKeepaliveRecorders(keepaliveRecorders);
+    }
+
+    /** How often each recorder gets an OPTIONS keepalive, in ms; 0: none. Default 5000. */
+    public void setKeepaliveMs(long keepaliveMs) {
+        configuration.setKeepaliveMs(keepaliveMs);
+    }
+
+    /** Keepalives missed in a row that mark a recorder DOWN (skipped for new recordings). Default 3. */
+    public void setKeepaliveFailures(int keepaliveFailures) {
+        configuration.setKeepaliveFailures(keepaliveFailures);
     }
 
     /** Endpoint default: the dialect of a destination that names none, {@code siprec} or {@code msml}. Default siprec. */
@@ -225,10 +244,17 @@ public class SipRecorderComponent extends DefaultComponent {
         dialects = new RecorderDialects(userAgent, Map.of(Dialect.SIPREC, new SiprecRecorder(userAgent, this::publish),
                 Dialect.MSML, new MsmlRecorder(userAgent, this::publish)));
         userAgent.start(dialects);
+        // recorder liveness (docs/sip-recorder.md, "Recorder liveness")
+        liveness = new LivenessService(getCamelContext(), userAgent, configuration.getTransport(),
+                configuration.livenessSettings(), new Meters(meters));
+        liveness.start(this);
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (liveness != null) {
+            liveness.stop();
+        }
         if (dialects != null) {
             dialects.hangUpAll();
         }
@@ -240,6 +266,7 @@ public class SipRecorderComponent extends DefaultComponent {
         }
         dialects = null;
         userAgent = null;
+        liveness = null;
         worker = null;
         super.doStop();
     }
@@ -261,6 +288,11 @@ public class SipRecorderComponent extends DefaultComponent {
     /** The dialects (SIPREC, MSML), for producers; null while the component is stopped. */
     RecorderDialects dialects() {
         return dialects;
+    }
+
+    /** Each recorder's liveness, for producers; null while the component is stopped. */
+    RecorderLiveness liveness() {
+        return liveness == null ? null : liveness.liveness();
     }
 
     void addConsumer(SipRecorderConsumer consumer) {

@@ -12,6 +12,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.recgate.sip.Dialect;
+import org.recgate.sip.liveness.LivenessSettings;
 import org.recgate.sip.FailoverRule;
 import org.recgate.sip.RecorderDestination;
 import org.recgate.sip.RecorderRequest;
@@ -67,6 +68,13 @@ public class SipRecorderConfiguration implements Cloneable {
     private String tlsTruststorePassword;
     @UriParam(label = "producer", defaultValue = "5000")
     private long timeoutMs = 5000;
+    @UriParam(label = "common")
+    @Metadata(description = "Empty: only the recorders of live sessions")
+    private String keepaliveRecorders;
+    @UriParam(label = "common", defaultValue = "5000")
+    private long keepaliveMs = 5000;
+    @UriParam(label = "common", defaultValue = "3")
+    private int keepaliveFailures = 3;
     @UriParam(label = "producer", defaultValue = "SIPREC")
     private Dialect dialect = Dialect.SIPREC;
     @UriParam(label = "producer", defaultValue = "recgate")
@@ -202,6 +210,53 @@ public class SipRecorderConfiguration implements Cloneable {
      */
     public void setTimeoutMs(long timeoutMs) {
         this.timeoutMs = timeoutMs;
+    }
+
+    public String getKeepaliveRecorders() {
+        return keepaliveRecorders;
+    }
+
+    /**
+     * Recorder URIs (comma-separated) that get a SIP OPTIONS keepalive every {@code keepaliveMs}
+     * even while no session is on them, e.g. {@code recgate.recorder.uri}; the recorders of live
+     * sessions get one anyway (docs/sip-recorder.md, "Recorder liveness"). Component only.
+     */
+    public void setKeepaliveRecorders(String keepaliveRecorders) {
+        this.keepaliveRecorders = keepaliveRecorders;
+    }
+
+    public long getKeepaliveMs() {
+        return keepaliveMs;
+    }
+
+    /**
+     * How often each recorder gets OPTIONS, in milliseconds, and how long each OPTIONS waits for its
+     * answer. {@code 0}: no keepalives (recorders are then marked DOWN only by failed in-dialog
+     * requests). Component only.
+     */
+    public void setKeepaliveMs(long keepaliveMs) {
+        this.keepaliveMs = keepaliveMs;
+    }
+
+    public int getKeepaliveFailures() {
+        return keepaliveFailures;
+    }
+
+    /** Keepalives missed in a row (no answer, 408 or 503) that mark a recorder DOWN. Component only. */
+    public void setKeepaliveFailures(int keepaliveFailures) {
+        this.keepaliveFailures = keepaliveFailures;
+    }
+
+    /** The URIs of {@code keepaliveRecorders}, trimmed, in order. */
+    public List<String> keepaliveRecorderList() {
+        return blank(keepaliveRecorders) ? List.of()
+                : Arrays.stream(keepaliveRecorders.split(",")).map(String::trim).filter(uri -> !uri.isEmpty()).toList();
+    }
+
+    /** What recorder liveness takes from these options. */
+    public LivenessSettings livenessSettings() {
+        return new LivenessSettings(keepaliveRecorderList(), keepaliveMs, keepaliveFailures, fromUser,
+                blank(domain) ? host : domain);
     }
 
     public Dialect getDialect() {
@@ -384,6 +439,9 @@ public class SipRecorderConfiguration implements Cloneable {
                 "transport tls needs tlsKeystore (recgate.sip.tls.keystore): the gateway's key and certificate");
         recorderHostList().forEach(entry -> HostPort.parse(entry, "sip-recorder: recorderHosts"));
         require(timeoutMs > 0, "timeoutMs must be positive, not " + timeoutMs);
+        require(keepaliveMs >= 0, "keepaliveMs must be 0 (off) or positive, not " + keepaliveMs);
+        require(keepaliveFailures >= 1, "keepaliveFailures must be at least 1, not " + keepaliveFailures);
+        keepaliveRecorderList().forEach(uri -> requireSipUri("keepaliveRecorders", uri));
         require(dialect != null, "dialect must be siprec or msml");
         require(fromUser != null && !fromUser.isBlank(), "fromUser is required");
         require(metadataNamespace != null && !metadataNamespace.isBlank()
@@ -404,17 +462,17 @@ public class SipRecorderConfiguration implements Cloneable {
                 "msmlMaxTime must be a duration in s or ms (e.g. 7200s), not " + msmlMaxTime);
         require(messageContentType != null && messageContentType.trim().matches("[\\w.+-]+/[\\w.+-]+"),
                 "messageContentType must be a type/subtype, not " + messageContentType);
-        messageTargets().forEach(SipRecorderConfiguration::requireSipUri);
+        messageTargets().forEach(uri -> requireSipUri("messageTo", uri));
     }
 
-    private static void requireSipUri(String uri) {
+    private static void requireSipUri(String option, String uri) {
         boolean sip;
         try {
             sip = new AddressFactoryImpl().createURI(uri) instanceof SipURI;
         } catch (ParseException e) {
             sip = false;
         }
-        require(sip, "messageTo must list SIP URIs (sip:user@host[:port]), not '" + uri + "'");
+        require(sip, option + " must list SIP URIs (sip:user@host[:port]), not '" + uri + "'");
     }
 
     /** The entries of {@code recorderHosts}, trimmed, in order. */

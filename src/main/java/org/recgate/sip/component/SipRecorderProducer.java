@@ -15,8 +15,10 @@ import org.recgate.sip.DestinationResult;
 import org.recgate.sip.DestinationStatus;
 import org.recgate.sip.Dialect;
 import org.recgate.sip.RecorderDestination;
+import org.recgate.sip.RecorderOperation;
 import org.recgate.sip.RecorderRequest;
 import org.recgate.sip.RecorderResponse;
+import org.recgate.sip.liveness.RecorderLiveness;
 import org.recgate.sip.session.DialectSettings;
 import org.recgate.sip.session.DialogOutcomes;
 import org.recgate.sip.session.RecorderDialect;
@@ -118,7 +120,8 @@ public class SipRecorderProducer extends SipComponentProducer<RecorderDialects> 
 
     /** Hands each dialect its destinations (all at once, so MSML can put two records in one dialog). */
     private List<CompletableFuture<DestinationResult>> perform(RecorderRequest request) {
-        List<RecorderDestination> destinations = request.destinations();
+        List<RecorderDestination> destinations = request.operation() == RecorderOperation.START
+                ? liveFirst(request.destinations()) : request.destinations();
         List<CompletableFuture<DestinationResult>> results = new ArrayList<>(Collections.nCopies(destinations.size(), null));
         Map<Dialect, List<Integer>> byDialect = new EnumMap<>(Dialect.class);
         for (int i = 0; i < destinations.size(); i++) {
@@ -149,6 +152,19 @@ public class SipRecorderProducer extends SipComponentProducer<RecorderDialects> 
             }
         });
         return results;
+    }
+
+    /**
+     * A new recording skips the candidates whose recorder is DOWN (docs/sip-recorder.md, "Recorder
+     * liveness"); when all are DOWN, all are tried as they are ({@link RecorderLiveness#liveFirst}).
+     */
+    private List<RecorderDestination> liveFirst(List<RecorderDestination> destinations) {
+        RecorderLiveness liveness = getEndpoint().getComponent().liveness();
+        if (liveness == null) {
+            return destinations;
+        }
+        return destinations.stream().map(destination -> new RecorderDestination(
+                liveness.liveFirst(destination.candidates()), destination.role(), destination.dialect())).toList();
     }
 
     private static void complete(Exchange exchange, List<RecorderRequest> requests,

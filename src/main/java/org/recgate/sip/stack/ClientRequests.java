@@ -42,6 +42,7 @@ final class ClientRequests {
     private final Set<PendingRequest> pending = ConcurrentHashMap.newKeySet();
     private final InDialogOrder inDialogOrder = new InDialogOrder();
     private final RecorderTimings timings;
+    private volatile SipUserAgent.InDialogObserver inDialogObserver = (dialog, method, outcome) -> { };
 
     /**
      * @param worker   runs sends and every stage that depends on an answer
@@ -66,7 +67,14 @@ final class ClientRequests {
                                                Consumer<SipOutcome> onAnswer) {
         PendingRequest waiting = waitFor(onAnswer);
         inDialogOrder.after(dialog, waiting.answer, () -> send(waiting, request, dialog, null, timeoutMs));
-        return answerOf(waiting);
+        CompletableFuture<SipOutcome> answer = answerOf(waiting);
+        answer.thenAccept(outcome -> inDialogObserver.ended(dialog, waiting.method, outcome));
+        return answer;
+    }
+
+    /** See {@link SipUserAgent#observeInDialog}. */
+    void observeInDialog(SipUserAgent.InDialogObserver observer) {
+        this.inDialogObserver = observer;
     }
 
     /** Sends BYE in the dialog without waiting for its answer (clean-up, shutdown). */

@@ -2,11 +2,14 @@ package org.recgate.sip.stack;
 
 import gov.nist.javax.sip.SipStackImpl;
 import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.TooManyListenersException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javax.sip.Dialog;
+import javax.sip.DialogState;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
 import javax.sip.InvalidArgumentException;
@@ -53,6 +56,12 @@ public final class SipUserAgent implements SipListener {
     @FunctionalInterface
     public interface InDialogRequest {
         Request create() throws SipException, ParseException;
+    }
+
+    /** Told how each request in a dialog ended (recorder liveness). Called on the worker: it must not block. */
+    @FunctionalInterface
+    public interface InDialogObserver {
+        void ended(Dialog dialog, String method, SipOutcome outcome);
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(SipUserAgent.class);
@@ -131,6 +140,25 @@ public final class SipUserAgent implements SipListener {
         return stack instanceof SipStackImpl running ? running.getDialogs().size() : 0;
     }
 
+    /** The remote targets (RFC 3261 §12.1.2) of the confirmed dialogs the stack holds: the recorders of live sessions. */
+    public List<String> dialogTargets() {
+        if (!(stack instanceof SipStackImpl running)) {
+            return List.of();
+        }
+        List<String> targets = new ArrayList<>();
+        for (Dialog dialog : running.getDialogs()) {
+            if (dialog.getState() == DialogState.CONFIRMED && dialog.getRemoteTarget() != null) {
+                targets.add(dialog.getRemoteTarget().getURI().toString());
+            }
+        }
+        return targets;
+    }
+
+    /** Started and not stopped. */
+    public boolean isRunning() {
+        return provider != null;
+    }
+
     public HeaderFactory headers() {
         return builder.headers();
     }
@@ -198,6 +226,11 @@ public final class SipUserAgent implements SipListener {
     public CompletableFuture<SipOutcome> sendInDialog(Dialog dialog, InDialogRequest request, long timeoutMs,
                                                       Consumer<SipOutcome> onAnswer) {
         return requests.sendInDialog(dialog, request, timeoutMs, onAnswer);
+    }
+
+    /** Who is told how each request in a dialog ended. */
+    public void observeInDialog(InDialogObserver observer) {
+        requests.observeInDialog(observer);
     }
 
     /** Sends BYE in the dialog without waiting for its answer (clean-up, shutdown). */

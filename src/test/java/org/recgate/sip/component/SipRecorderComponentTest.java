@@ -83,7 +83,7 @@ class SipRecorderComponentTest {
             String documented = param.defaultValue().isEmpty() ? null : param.defaultValue();
             assertEquals(documented, initial == null ? null : String.valueOf(initial), field.getName());
         }
-        assertEquals(24, options, "options of SipRecorderConfiguration");
+        assertEquals(27, options, "options of SipRecorderConfiguration");
     }
 
     /** Camel main binds camel.component.sip-recorder.<option> to a setter of the component: one per component option. */
@@ -193,7 +193,7 @@ class SipRecorderComponentTest {
 
     @Test
     void theListeningPointBelongsToTheComponent() {
-        for (String option : new String[] {"host=192.0.2.1", "port=5070", "transport=tcp"}) {
+        for (String option : new String[] {"host=192.0.2.1", "port=5070", "transport=tcp", "keepaliveMs=100"}) {
             assertRefused("sip-recorder:session?" + option, "belongs to the component");
         }
     }
@@ -234,6 +234,17 @@ class SipRecorderComponentTest {
         configuration.setHost("0.0.0.0");
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, configuration::validate);
         assertTrue(error.getMessage().contains("Via and Contact"), error.getMessage());
+    }
+
+    @Test
+    void badKeepaliveOptionsAreRefusedWithTheOptionNamed() {
+        for (String[] bad : new String[][] {{"keepaliveMs", "-1"}, {"keepaliveFailures", "0"},
+                {"keepaliveRecorders", "sip:srs@127.0.0.1:5080, rec.example.com"}}) {
+            SipRecorderConfiguration configuration = new SipRecorderConfiguration();
+            PropertyBindingSupport.build().bind(context, configuration, bad[0], bad[1]);
+            IllegalArgumentException error = assertThrows(IllegalArgumentException.class, configuration::validate);
+            assertTrue(error.getMessage().contains(bad[0]), error.getMessage());
+        }
     }
 
     @Test

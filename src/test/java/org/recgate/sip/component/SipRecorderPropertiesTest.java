@@ -74,6 +74,9 @@ class SipRecorderPropertiesTest {
         initial.setProperty("recgate.msml.record-dest", "http://store.example.com/{recordingId}/{record}.wav");
         initial.setProperty("recgate.msml.record-format", "audio/wav;codecs=mulaw");
         initial.setProperty("recgate.msml.max-time", "90s");
+        initial.setProperty("recgate.recorder.uri", "sip:srs@127.0.0.1:5999,sip:srs@127.0.0.1:5998");
+        initial.setProperty("recgate.recorder.keepalive-ms", "0");
+        initial.setProperty("recgate.recorder.keepalive-failures", "4");
         start(initial);
         SipRecorderConfiguration options = component().getConfiguration();
         assertEquals(List.of("127.0.0.1", port, "tcp", 1234L, "application/xml",
@@ -82,6 +85,9 @@ class SipRecorderPropertiesTest {
                         options.getMsmlContentType(), options.getMsmlRecordDest(), options.getMsmlRecordFormat(),
                         options.getMsmlMaxTime()),
                 "recgate.sip.host/port/transport, recgate.recorder.timeout-ms, recgate.msml.*");
+        assertEquals(List.of(List.of("sip:srs@127.0.0.1:5999", "sip:srs@127.0.0.1:5998"), 0L, 4),
+                List.of(options.keepaliveRecorderList(), options.getKeepaliveMs(), options.getKeepaliveFailures()),
+                "recgate.recorder.uri and recgate.recorder.keepalive-*");
         assertListening(port);
     }
 
