@@ -25,7 +25,10 @@ public final class AuditRecords {
         this.clock = clock;
     }
 
-    /** The record, or null when there is no request to audit (a connection that closed meanwhile). */
+    /**
+     * The record, or null when there is no request to audit (a connection that closed meanwhile);
+     * its Kafka key, the client id, in the header {@value RecordKeys#KAFKA_KEY}.
+     */
     public Map<String, Object> record(Exchange exchange) {
         ClientSession session = exchange.getProperty(TlibExchange.SESSION, ClientSession.class);
         InboundFrame frame = exchange.getProperty(TlibExchange.REQUEST, InboundFrame.class);
@@ -33,6 +36,7 @@ public final class AuditRecords {
             return null;
         }
         Integer errorCode = exchange.getProperty(TlibExchange.ERROR_CODE, Integer.class);
+        exchange.getMessage().setHeader(RecordKeys.KAFKA_KEY, String.valueOf(session.clientId()));
         Map<String, Object> client = new LinkedHashMap<>();
         client.put("id", session.clientId());
         if (session.applicationName() != null) { // not before RequestRegisterClient succeeded

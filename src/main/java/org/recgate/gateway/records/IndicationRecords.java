@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Message;
 import org.recgate.call.Call;
 import org.recgate.recording.Recording;
 import org.recgate.recording.RecordingChange;
@@ -34,9 +35,11 @@ public final class IndicationRecords {
         this.clock = clock;
     }
 
-    public Map<String, Object> record(@ExchangeProperty(CHANGE) RecordingChange change) {
+    /** The record of the change; its Kafka key, the connection ID, in the header {@value RecordKeys#KAFKA_KEY}. */
+    public Map<String, Object> record(@ExchangeProperty(CHANGE) RecordingChange change, Message message) {
         Recording recording = change.recording();
         Call call = change.call();
+        message.setHeader(RecordKeys.KAFKA_KEY, call.connectionId());
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("schema", "recording-indication/1");
         record.put("eventId", RandomUuid.next().toString());

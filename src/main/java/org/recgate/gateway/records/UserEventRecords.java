@@ -3,6 +3,7 @@ package org.recgate.gateway.records;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Message;
 import org.recgate.gateway.userevent.UserEventFields;
 import org.recgate.gateway.userevent.UserEventSteps;
 import org.recgate.tlib.json.PlainJson;
@@ -11,7 +12,9 @@ import org.recgate.userevent.UserEvent;
 /** The {@code user-event/1} record of a relayed user event (docs/kafka.md), for {@code tlib.user-events}, keyed by DN. */
 public final class UserEventRecords {
 
-    public Map<String, Object> record(@ExchangeProperty(UserEventSteps.USER_EVENT) UserEvent event) {
+    /** The record of the event; its Kafka key, the DN, in the header {@value RecordKeys#KAFKA_KEY}. */
+    public Map<String, Object> record(@ExchangeProperty(UserEventSteps.USER_EVENT) UserEvent event, Message message) {
+        message.setHeader(RecordKeys.KAFKA_KEY, event.dn());
         Map<String, Object> from = new LinkedHashMap<>();
         from.put("application", event.application());
         from.put("thisDn", event.dn());

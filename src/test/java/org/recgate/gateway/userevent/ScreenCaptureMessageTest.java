@@ -10,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import java.time.Instant;
+import org.apache.camel.Message;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultMessage;
 import org.recgate.gateway.records.UserEventRecords;
 import org.recgate.kafka.RecordSchemas;
 import org.recgate.userevent.UserEvent;
@@ -32,7 +35,9 @@ class ScreenCaptureMessageTest {
         userData.put("attempt", 2);
         userData.put("detail", Map.of("blob", Map.of("$binary", "AAEC")));
         UserEvent event = userEvent("pause", "00000000000000ab", userData);
-        RecordSchemas.assertValid("user-event-1", JSON.writeValueAsString(new UserEventRecords().record(event)));
+        Message message = new DefaultMessage(new DefaultCamelContext());
+        RecordSchemas.assertValid("user-event-1", JSON.writeValueAsString(new UserEventRecords().record(event, message)));
+        assertEquals(event.dn(), message.getHeader("kafka.KEY"), "keyed by DN");
 
         JsonNode body = RecordSchemas.assertValid("screen-capture-1", ScreenCaptureMessage.json(event));
 
