@@ -52,6 +52,9 @@ record BenchGateway(RecGate gate, int tlibPort, String brokers, KafkaSecurity ka
         settings.put("recgate.dn-file", dnFile(workDir).toString());
         settings.put("recgate.recorder.uri", recorderUri);
         settings.put("recgate.recorder.allowed-hosts", "127.0.0.1");
+        // no OPTIONS keepalives: sipp would count each as a dialog, and the report counts one per
+        // cycle; one OPTIONS per 5 s to the one recorder is nothing next to the load
+        settings.put("recgate.recorder.keepalive-ms", "0");
         settings.put("recgate.sip.host", "127.0.0.1");
         settings.put("recgate.sip.port", Integer.toString(freeUdpPort()));
         settings.put("recgate.sip.transport", "udp");
