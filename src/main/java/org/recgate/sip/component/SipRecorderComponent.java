@@ -48,9 +48,6 @@ import org.slf4j.LoggerFactory;
 public class SipRecorderComponent extends DefaultComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(SipRecorderComponent.class);
-    private static final Set<String> LISTENING_POINT_OPTIONS = Set.of("host", "port", "transport", "recorderHosts",
-            "maxMessageBytes", "tlsKeystore", "tlsKeystorePassword", "tlsTruststore", "tlsTruststorePassword",
-            "keepaliveRecorders", "keepaliveMs", "keepaliveFailures");
 
     @Metadata(description = "The component's options; endpoints start from a copy of them")
     private SipRecorderConfiguration configuration = new SipRecorderConfiguration();
@@ -208,27 +205,12 @@ public class SipRecorderComponent extends DefaultComponent {
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         SipRecorderEndpoint.Purpose purpose = SipRecorderEndpoint.Purpose.ofPath(remaining);
-        for (String option : LISTENING_POINT_OPTIONS) {
-            if (parameters.containsKey(option)) {
-                throw new IllegalArgumentException("sip-recorder: '" + option
-                        + "' belongs to the component (one SIP listening point for all endpoints), not to " + uri);
-            }
-        }
+        EndpointOptions.refuseComponentOptions(parameters, uri);
         SipRecorderConfiguration endpointConfiguration = configuration.copy();
         setProperties(endpointConfiguration, parameters);
         endpointConfiguration.validate();
-        requireOptionsOf(purpose, endpointConfiguration, uri);
+        EndpointOptions.requireOptionsOf(purpose, endpointConfiguration, uri);
         return new SipRecorderEndpoint(uri, this, purpose, endpointConfiguration);
-    }
-
-    /** {@code messageTo} and {@code batch} mean something to one kind of endpoint each: elsewhere they are refused. */
-    private static void requireOptionsOf(SipRecorderEndpoint.Purpose purpose, SipRecorderConfiguration options, String uri) {
-        if (purpose != SipRecorderEndpoint.Purpose.MESSAGE && !options.messageTargets().isEmpty()) {
-            throw new IllegalArgumentException("sip-recorder: messageTo is an option of sip-recorder:message, not of " + uri);
-        }
-        if (purpose != SipRecorderEndpoint.Purpose.SESSION && options.isBatch()) {
-            throw new IllegalArgumentException("sip-recorder: batch is an option of sip-recorder:session, not of " + uri);
-        }
     }
 
     @Override
@@ -238,7 +220,7 @@ public class SipRecorderComponent extends DefaultComponent {
         worker = getCamelContext().getExecutorServiceManager().newDefaultThreadPool(this, "SipRecorder");
         MeterRegistry meters = meters();
         new Meters(meters).gauge("recgate.sip.dialogs", "SIP dialogs with recorders the stack holds, set up or being set up",
-                this, component -> component.userAgent == null ? 0 : component.userAgent.dialogCount());
+                this, component -> component.userAgent == null ? 0 : component.userAgent.dialogs().count());
         userAgent = new SipUserAgent(configuration.getHost(), configuration.getPort(), configuration.getTransport(), worker,
                 configuration.userAgentOptions(meters));
         dialects = new RecorderDialects(userAgent, Map.of(Dialect.SIPREC, new SiprecRecorder(userAgent, this::publish),

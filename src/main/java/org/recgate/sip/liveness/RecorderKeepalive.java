@@ -59,7 +59,7 @@ public final class RecorderKeepalive {
         try {
             Map<String, String> targets = new LinkedHashMap<>();
             settings.recorders().forEach(uri -> targets.putIfAbsent(liveness.keyOf(uri), uri));
-            userAgent.dialogTargets().forEach(uri -> targets.putIfAbsent(liveness.keyOf(uri), uri));
+            userAgent.dialogs().targets().forEach(uri -> targets.putIfAbsent(liveness.keyOf(uri), uri));
             // a DOWN recorder no dialog is on any more (a DN's own) is still asked, so it can come back UP
             liveness.states().values().stream().filter(state -> !state.isUp()).map(RecorderState::recorder)
                     .forEach(recorder -> targets.putIfAbsent(recorder, uriOf(recorder)));

@@ -133,7 +133,7 @@ final class ClientRequests {
             request = requestToSend.create();
         } catch (SipException | ParseException | RuntimeException e) {
             LOG.debug("Could not build a request in dialog {}", dialog == null ? null : dialog.getDialogId(), e);
-            waiting.complete(SipOutcome.notSent("could not build the request: " + SipUserAgent.describe(e)));
+            waiting.complete(SipOutcome.notSent("could not build the request: " + SipErrors.describe(e)));
             return;
         }
         Slf4jStackLogger.sending(true);
@@ -153,7 +153,7 @@ final class ClientRequests {
         } catch (SipException | RuntimeException e) {
             LOG.debug("Could not send {}", request.getMethod(), e);
             timings.unreachable(request);
-            waiting.complete(SipOutcome.notSent("could not send " + request.getMethod() + ": " + SipUserAgent.describe(e)));
+            waiting.complete(SipOutcome.notSent("could not send " + request.getMethod() + ": " + SipErrors.describe(e)));
         } finally {
             Slf4jStackLogger.sending(false);
         }
@@ -210,7 +210,7 @@ final class ClientRequests {
         try {
             dialog.sendAck(dialog.createAck(cseq));
         } catch (SipException | InvalidArgumentException | RuntimeException e) {
-            LOG.warn("Could not ACK a 2xx in dialog {}: {}", dialog.getDialogId(), SipUserAgent.describe(e));
+            LOG.warn("Could not ACK a 2xx in dialog {}: {}", dialog.getDialogId(), SipErrors.describe(e));
         }
     }
 

@@ -37,7 +37,7 @@ public final class ServerTransactions {
             return null;
         } catch (SipException e) {
             LOG.warn("Cannot answer {} from {}: {}", request.getMethod(), request.getHeader("From"),
-                    SipUserAgent.describe(e));
+                    SipErrors.describe(e));
             return null;
         }
     }

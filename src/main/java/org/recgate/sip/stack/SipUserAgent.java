@@ -1,15 +1,11 @@
 package org.recgate.sip.stack;
 
-import gov.nist.javax.sip.SipStackImpl;
 import java.text.ParseException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.TooManyListenersException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javax.sip.Dialog;
-import javax.sip.DialogState;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
 import javax.sip.InvalidArgumentException;
@@ -135,23 +131,9 @@ public final class SipUserAgent implements SipListener {
         }
     }
 
-    /** The dialogs the stack holds, established or early: 0 while stopped. */
-    public int dialogCount() {
-        return stack instanceof SipStackImpl running ? running.getDialogs().size() : 0;
-    }
-
-    /** The remote targets (RFC 3261 §12.1.2) of the confirmed dialogs the stack holds: the recorders of live sessions. */
-    public List<String> dialogTargets() {
-        if (!(stack instanceof SipStackImpl running)) {
-            return List.of();
-        }
-        List<String> targets = new ArrayList<>();
-        for (Dialog dialog : running.getDialogs()) {
-            if (dialog.getState() == DialogState.CONFIRMED && dialog.getRemoteTarget() != null) {
-                targets.add(dialog.getRemoteTarget().getURI().toString());
-            }
-        }
-        return targets;
+    /** The dialogs the stack holds (none while stopped). */
+    public StackDialogs dialogs() {
+        return new StackDialogs(stack);
     }
 
     /** Started and not stopped. */
@@ -244,7 +226,7 @@ public final class SipUserAgent implements SipListener {
             transaction.sendResponse(response);
         } catch (SipException | InvalidArgumentException | RuntimeException e) {
             LOG.warn("Could not answer {} with {}: {}", transaction.getRequest().getMethod(),
-                    response.getStatusCode(), describe(e));
+                    response.getStatusCode(), SipErrors.describe(e));
         }
     }
 
@@ -301,15 +283,6 @@ public final class SipUserAgent implements SipListener {
     public void processDialogTerminated(DialogTerminatedEvent event) {
         peers.forget(event.getDialog());
         LOG.debug("SIP dialog {} terminated", event.getDialog().getDialogId());
-    }
-
-    /** An exception for a result's detail: its message, and its root cause when it has one. */
-    static String describe(Exception e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + root + ")";
     }
 
     @Override
