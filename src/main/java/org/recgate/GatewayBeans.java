@@ -10,9 +10,9 @@ import java.util.List;
 public final class GatewayBeans {
 
     public static final List<String> NAMES = List.of(
-            "apiCredentials", "apiErrors", "apiQueries", "apiRequests", "auditRecords", "callChanges", "callQuery", "dnDirectory", "indicationRecords", "indicationSteps",
+            "apiCredentials", "apiErrors", "apiQueries", "apiRequests", "auditRecords", "callChanges", "callQuery", "callStateRecords", "dnDirectory", "indicationRecords", "indicationSteps",
             "kafkaCallFeed", "kafkaQueueFactory", "kafkaQueues", "kafkaSendFailures", "recorderEvents", "recorderTasks",
-            "recordingRequests", "registrations", "routeCallSteps", "screenRecorderSteps", "switchFeed",
+            "recordingRequests", "registrations", "routeCallSteps", "screenRecorderSteps", "stateJournal", "stateRestore", "switchFeed",
             "tlibErrorReplies", "tlibFlushConsolidation", "tlibFrameDecoder", "tlibMessageDecoder",
             "tlibMessageEncoder", "tlibOutbound", "tlibReplies", "tlibRequestGate", "tlibSessionTracker",
             "tlibSessions", "tlibTls", "userEventRecords", "userEventSteps");

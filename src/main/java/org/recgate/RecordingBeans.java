@@ -77,6 +77,7 @@ final class RecordingBeans {
         registry.bind("indicationSteps", new IndicationSteps(recordings));
         registry.bind("indicationRecords", new IndicationRecords(recordings, clock));
         registry.bind("routeCallSteps", new RouteCallSteps(sessions, decisions, factory));
+        StateBeans.bind(context, meters, calls, recordings, clock);
         CallQuery callQuery = new CallQuery(calls, recordings);
         registry.bind("callQuery", callQuery);
         return callQuery;

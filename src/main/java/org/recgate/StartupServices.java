@@ -6,6 +6,7 @@ import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.PropertiesComponent;
 import org.recgate.config.CredentialPolicy;
+import org.recgate.gateway.recording.StateRestore;
 import org.recgate.kafka.EmbeddedKafkaBroker;
 import org.recgate.kafka.KafkaSecurity;
 import org.slf4j.Logger;
@@ -57,6 +58,26 @@ final class StartupServices extends MainListenerSupport {
             createTopics(properties);
             properties.addOverrideProperty(KAFKA_BROKERS, embeddedKafka.bootstrapServers());
             LOG.info("No Kafka brokers configured ({}): embedded broker at {}", KAFKA_BROKERS, embeddedKafka.bootstrapServers());
+        }
+    }
+
+    /**
+     * Before any route starts, so before the T-Library listener opens: the calls and recordings the
+     * state topic kept are known again (docs/durable-state.md §12); the route state-restore then
+     * re-asserts their recorder dialogs.
+     */
+    @Override
+    public void beforeStart(BaseMainSupport main) {
+        PropertiesComponent properties = main.getCamelContext().getPropertiesComponent();
+        if (!Boolean.parseBoolean(setting(properties, "recgate.state.enabled"))) {
+            return;
+        }
+        StateRestore restore = main.getCamelContext().getRegistry().lookupByNameAndType("stateRestore", StateRestore.class);
+        try {
+            restore.load();
+        } catch (java.io.IOException e) {
+            throw new StartupException(e.getMessage() + " (docs/durable-state.md §12; recgate.state.enabled=false starts"
+                    + " without the state topic, forgetting every call)");
         }
     }
 

@@ -97,6 +97,20 @@ public final class Call {
         return changed;
     }
 
+    /** The call as the state record keeps it. */
+    public synchronized CallSnapshot snapshot() {
+        return new CallSnapshot(connectionId, started, callUuid, ani, dnis, List.copyOf(parties), Map.copyOf(userData));
+    }
+
+    /** A call as a state record kept it (a restart). */
+    static Call restored(CallSnapshot snapshot) {
+        Call call = new Call(snapshot.connectionId(), snapshot.started());
+        call.describe(snapshot.callUuid(), snapshot.ani(), snapshot.dnis());
+        call.parties.addAll(snapshot.parties());
+        call.userData.putAll(snapshot.userData());
+        return call;
+    }
+
     @Override
     public synchronized String toString() {
         return "call " + connectionId + " " + parties;

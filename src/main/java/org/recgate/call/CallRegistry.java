@@ -33,6 +33,14 @@ public final class CallRegistry {
         return calls.size();
     }
 
+    /**
+     * A call a state record kept, known again after a restart (docs/durable-state.md §10); a call the
+     * feed has already brought meanwhile is kept as it is. Returns the call now known.
+     */
+    public Call restore(CallSnapshot snapshot) {
+        return calls.computeIfAbsent(snapshot.connectionId(), id -> Call.restored(snapshot));
+    }
+
     /** EventEstablished: {@code thisDn} and {@code otherDn} are on the call. */
     public CallChange established(String connectionId, String thisDn, String otherDn,
                                   String callUuid, String ani, String dnis) {

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** Why a recording started or ended (the Kafka indication's {@code cause}, docs/recording.md §5). */
 public enum Cause {
-    REQUEST, FULL_TIME, ROUTING, CALL_RELEASED, TRANSFER, RECORDER_FAILURE;
+    REQUEST, FULL_TIME, ROUTING, CALL_RELEASED, TRANSFER, RECORDER_FAILURE,
+    /** After a restart, a new recorder session replaced one the recorder no longer knew (docs/durable-state.md §10). */
+    RESTORED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -166,16 +166,25 @@ public final class Recording {
     }
 
     /**
-     * Records where each destination stands after a START (established or failed) or a STOP
-     * (ended). A failed PAUSE or RESUME leaves the dialog up, so it changes nothing here; a dialog
-     * that really ended is reported by the recorder consumer ({@link #destinationEnded}).
+     * Records where each destination stands after a START (established or failed), a STOP (ended)
+     * or a RESTORE. A failed PAUSE or RESUME leaves the dialog up, so it changes nothing here; a
+     * dialog that really ended is reported by the recorder consumer ({@link #destinationEnded}).
+     * Every established result brings the dialog state the state record keeps (docs/durable-state.md §2).
      */
     synchronized void recordResults(RecorderOperation operation, List<DestinationResult> results) {
-        if (operation != RecorderOperation.START && operation != RecorderOperation.STOP) {
-            return;
-        }
+        boolean setsStatus = operation == RecorderOperation.START || operation == RecorderOperation.STOP
+                || operation == RecorderOperation.RESTORE;
         for (DestinationResult result : results) {
-            destination(result.role()).ifPresent(d -> d.update(result.uri(), result.status(), result.sipStatus()));
+            destination(result.role()).ifPresent(d -> {
+                if (setsStatus) {
+                    d.update(result.uri(), result.status(), result.sipStatus());
+                }
+                if (result.status() == DestinationStatus.ESTABLISHED && result.dialogState() != null) {
+                    d.dialogState(result.dialogState());
+                } else if (result.status() != DestinationStatus.ESTABLISHED && setsStatus) {
+                    d.dialogState(null);
+                }
+            });
         }
     }
 
@@ -183,6 +192,30 @@ public final class Recording {
     synchronized boolean destinationEnded(DestinationRole role, Integer sipStatus) {
         destination(role).ifPresent(d -> d.update(null, DestinationStatus.ENDED, sipStatus));
         return liveDestinations().isEmpty();
+    }
+
+    /**
+     * The recording as the state record keeps it: its last reported stable state, so a recording
+     * that was pausing is kept On (the PAUSE was never acknowledged). Empty when it is not On or Paused.
+     */
+    public synchronized java.util.Optional<RecordingSnapshot> snapshot() {
+        if (reported == RecordingState.OFF || ended()) {
+            return java.util.Optional.empty();
+        }
+        List<RecordingSnapshot.Destination> kept = destinations.stream().map(RecordingDestination::snapshot).toList();
+        return java.util.Optional.of(new RecordingSnapshot(id, connectionId, recordedDn, side, startCause, requestedBy,
+                requestedAt, reported, params, fileName, kept));
+    }
+
+    /** A recording a state record kept (a restart), in the state it was in. */
+    static Recording restored(RecordingSnapshot snapshot) {
+        Recording recording = new Recording(snapshot.id(), snapshot.connectionId(), snapshot.recordedDn(), snapshot.side(),
+                snapshot.startCause(), snapshot.requestedBy(), snapshot.requestedAt(),
+                snapshot.destinations().stream().map(RecordingDestination::restored).toList(), snapshot.params());
+        recording.state = snapshot.state();
+        recording.reported = snapshot.state();
+        recording.fileName = snapshot.fileName();
+        return recording;
     }
 
     @Override

@@ -16,6 +16,8 @@ public final class RecordingDestination {
     private final Dialect dialect;
     private DestinationStatus status;
     private Integer sipStatus;
+    /** What the recorder component needs to continue the dialog in another process (docs/durable-state.md §2). */
+    private java.util.Map<String, Object> dialogState;
 
     RecordingDestination(java.util.List<String> candidates, DestinationRole role, Dialect dialect) {
         this.candidates = java.util.List.copyOf(candidates);
@@ -48,8 +50,28 @@ public final class RecordingDestination {
         return sipStatus;
     }
 
+    /** The dialog's state as the recorder component last reported it, or null. */
+    public java.util.Map<String, Object> dialogState() {
+        return dialogState;
+    }
+
+    void dialogState(java.util.Map<String, Object> dialogState) {
+        this.dialogState = dialogState;
+    }
+
     public boolean isLive() {
         return status == DestinationStatus.ESTABLISHED;
+    }
+
+    RecordingSnapshot.Destination snapshot() {
+        return new RecordingSnapshot.Destination(uri, candidates, role, dialect, status, sipStatus, dialogState);
+    }
+
+    static RecordingDestination restored(RecordingSnapshot.Destination kept) {
+        RecordingDestination destination = new RecordingDestination(kept.candidates(), kept.role(), kept.dialect());
+        destination.update(kept.uri(), kept.status(), kept.sipStatus());
+        destination.dialogState = kept.dialogState();
+        return destination;
     }
 
     void update(String answeredUri, DestinationStatus status, Integer sipStatus) {

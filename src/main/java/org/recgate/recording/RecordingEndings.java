@@ -28,6 +28,7 @@ public final class RecordingEndings {
     private final AutomaticRecording automatic;
     private final AutomaticStarts starts;
     private final StateChanges states;
+    private final RecordingRestore restores;
 
     /** {@code automaticFailures} is told of each automatic recording that did not start (a meter). */
     public RecordingEndings(CallRegistry calls, RecordingRegistry recordings, RecordingFactory factory, DnDirectory directory,
@@ -37,6 +38,7 @@ public final class RecordingEndings {
         this.automatic = new AutomaticRecording(directory, decisions);
         this.states = new StateChanges(calls, recordings);
         this.starts = new AutomaticStarts(recordings, factory, states, automaticFailures);
+        this.restores = new RecordingRestore(calls, recordings);
     }
 
     /**
@@ -93,11 +95,14 @@ public final class RecordingEndings {
     /**
      * A recorder answered a request the gateway sent on its own ({@code response} null and
      * {@code error} set when it could not be sent): an automatic START settles; a STOP's results are
-     * kept for the record.
+     * kept for the record; a RESTORE after a restart re-asserts or renews ({@link RecordingRestore}).
      */
     public RecordingOutcome answered(RecorderTask task, RecorderResponse response, Throwable error) {
         if (task.request().operation() == RecorderOperation.START) {
             return starts.answered(task, response, error);
+        }
+        if (task.request().operation() == RecorderOperation.RESTORE) {
+            return restores.answered(task, response, error);
         }
         if (response != null) {
             task.recording().recordResults(task.request().operation(), response.results());

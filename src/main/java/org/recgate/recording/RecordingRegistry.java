@@ -74,6 +74,19 @@ public final class RecordingRegistry {
         });
     }
 
+    /**
+     * A recording a state record kept, known again after a restart (docs/durable-state.md §10),
+     * without the checks of {@link #add}: it was admitted when it started. False when its id is
+     * already known (the recording is kept as it is).
+     */
+    public boolean restore(Recording recording) {
+        if (byId.putIfAbsent(recording.id(), recording) != null) {
+            return false;
+        }
+        byCall.computeIfAbsent(recording.connectionId(), id -> new CopyOnWriteArrayList<>()).add(recording);
+        return true;
+    }
+
     /** A recording of the call ended: its ended ones beyond the last {@code endedKeptPerCall} are forgotten. */
     public void forgetOldEnded(String connectionId) {
         byCall.computeIfPresent(connectionId, (id, list) -> {

@@ -14,5 +14,12 @@ public enum RecorderOperation {
     /** Change the recording's params on live dialogs (SIPREC: metadata update; MSML: refused, nothing sent). */
     UPDATE,
     /** End the dialogs (SIPREC: BYE; MSML: INFO with dialogend, then BYE). */
-    STOP
+    STOP,
+    /**
+     * Continue dialogs another gateway process set up, from each destination's stored dialog state
+     * (after a restart: docs/durable-state.md §3): a target-refresh re-INVITE in the same media
+     * direction; a recorder that no longer knows the dialog gets a new session with the same
+     * recording id ({@link DestinationResult#renewed()}).
+     */
+    RESTORE
 }

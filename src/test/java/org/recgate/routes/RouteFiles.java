@@ -26,8 +26,10 @@ final class RouteFiles {
     static final String CALL_CHANGED = "classpath:routes/call-changed.camel.yaml,";
     static final String KAFKA_PUBLISH = "classpath:routes/kafka-publish.camel.yaml,";
 
-    /** What a recording decided, on its way (recording-outcome and what it feeds): indications, recorder requests, Kafka. */
-    static final String RECORDING_FLOW = RECORDING_OUTCOME + RECORDING_INDICATIONS + RECORDER_REQUEST + KAFKA_PUBLISH;
+    static final String CALL_STATE = "classpath:routes/call-state.camel.yaml,";
+
+    /** What a recording decided, on its way (recording-outcome and what it feeds): indications, recorder requests, Kafka, the state topic. */
+    static final String RECORDING_FLOW = RECORDING_OUTCOME + RECORDING_INDICATIONS + RECORDER_REQUEST + KAFKA_PUBLISH + CALL_STATE;
     /** The T-Library call feed into the call registry and what a change does to recordings. */
     static final String CALL_FLOW = CALL_FEED + CALL_CHANGED + TLIB_ERRORS;
 

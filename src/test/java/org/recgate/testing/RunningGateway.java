@@ -28,7 +28,7 @@ import org.recgate.sip.SippRecorder;
 public final class RunningGateway implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     public static final String TEST_DN_FILE = "src/test/resources/dns-test.yaml";
-    private static final String[] TOPICS = {"indications", "user-events", "audit", "call-events"};
+    private static final String[] TOPICS = {"indications", "user-events", "audit", "call-events", "state"};
 
     private final RecGate gate;
     private final int tlibPort;

@@ -87,6 +87,8 @@ public final class SiprecRecorder implements RecorderDialect {
             case RESUME -> reoffer(spec, destination, settings, s -> s.next(spec, MediaDirection.SENDONLY));
             case UPDATE -> reoffer(spec, destination, settings, s -> s.next(spec, s.direction()));
             case STOP -> stop(spec, destination, settings);
+            case RESTORE -> DialogOutcomes.done(result(new RecorderDialog.Key(spec.recordingId(), destination.uri()),
+                    destination.role(), DestinationStatus.REJECTED, null, "a SIPREC dialog cannot be taken over yet"));
         };
     }
 

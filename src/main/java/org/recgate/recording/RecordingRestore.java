@@ -1,0 +1,85 @@
+package org.recgate.recording;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.recgate.call.Call;
+import org.recgate.call.CallRegistry;
+import org.recgate.call.CallSnapshot;
+import org.recgate.sip.DestinationResult;
+import org.recgate.sip.RecorderDestination;
+import org.recgate.sip.RecorderOperation;
+import org.recgate.sip.RecorderRequest;
+import org.recgate.sip.RecorderResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A restart (docs/durable-state.md §10): the calls and recordings the state records kept are known
+ * again, and each recording's live destinations are re-asserted at their recorders (RESTORE). A
+ * destination whose dialog the recorder no longer knew gets a new session with the same recording
+ * id (cause {@code restored}); a recording left with no live destination ends ({@code recorder-failure}).
+ * The state is the one kept: a recording restored Paused stays Paused.
+ */
+public final class RecordingRestore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RecordingRestore.class);
+
+    private final CallRegistry calls;
+    private final RecordingRegistry recordings;
+    private final StateChanges states;
+
+    public RecordingRestore(CallRegistry calls, RecordingRegistry recordings) {
+        this.calls = calls;
+        this.recordings = recordings;
+        this.states = new StateChanges(calls, recordings);
+    }
+
+    /** Knows the call and its recordings again; returns the RESTORE requests for their live destinations. */
+    public List<RecorderTask> restore(CallSnapshot kept, List<RecordingSnapshot> keptRecordings) {
+        Call call = calls.restore(kept);
+        List<RecorderTask> tasks = new ArrayList<>();
+        for (RecordingSnapshot snapshot : keptRecordings) {
+            Recording recording = Recording.restored(snapshot);
+            if (!recordings.restore(recording)) {
+                continue;
+            }
+            List<RecorderDestination> live = recording.liveDestinations().stream()
+                    .filter(d -> d.dialogState() != null)
+                    .map(d -> new RecorderDestination(d.candidates(), d.role(), d.dialect(), d.dialogState()))
+                    .toList();
+            if (!live.isEmpty()) {
+                RecorderRequest request = RecorderRequests.of(RecorderOperation.RESTORE, recording, call, List.of());
+                tasks.add(new RecorderTask(recording, call,
+                        new RecorderRequest(RecorderOperation.RESTORE, request.session(), live)));
+            }
+        }
+        return tasks;
+    }
+
+    /**
+     * The recorders answered a RESTORE ({@code response} null and {@code error} set when it could not
+     * be sent): a renewed session is indicated with cause {@code restored}, in the state the
+     * recording was in; with no destination left live, the recording ends.
+     */
+    public RecordingOutcome answered(RecorderTask task, RecorderResponse response, Throwable error) {
+        Recording recording = task.recording();
+        RecordingOutcome outcome = new RecordingOutcome();
+        if (response == null) {
+            LOG.warn("{}: its recorder dialogs could not be re-asserted: {}", recording, error == null ? "no answer" : error.toString());
+            recording.liveDestinations().forEach(d -> recording.destinationEnded(d.role(), null));
+        } else {
+            recording.recordResults(RecorderOperation.RESTORE, response.results());
+            for (DestinationResult result : response.results()) {
+                LOG.info("{}: {} at {}: {}{}", recording, result.renewed() ? "new session" : "dialog re-asserted",
+                        result.uri(), result.status().wireName(), result.detail() == null ? "" : " (" + result.detail() + ")");
+            }
+        }
+        if (recording.liveDestinations().isEmpty()) {
+            states.end(recording, Cause.RECORDER_FAILURE).ifPresent(outcome::change);
+        } else if (response != null && response.results().stream().anyMatch(DestinationResult::renewed)) {
+            calls.find(recording.connectionId()).ifPresent(call -> outcome.change(new RecordingChange(call, recording,
+                    new StateChange(recording.reported(), recording.reported()), Cause.RESTORED)));
+        }
+        return outcome;
+    }
+}

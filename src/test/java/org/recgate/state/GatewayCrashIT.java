@@ -1,0 +1,116 @@
+package org.recgate.state;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.recgate.testing.Recordings.establish;
+import static org.recgate.testing.Recordings.privateService;
+import static org.recgate.testing.TlibTestClient.message;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.recgate.kafka.RecordSchemas;
+import org.recgate.sip.SippRecorder;
+import org.recgate.testing.FreePorts;
+import org.recgate.testing.GatewayProcess;
+import org.recgate.testing.RunningGateway;
+import org.recgate.testing.TestKafka;
+import org.recgate.testing.TlibTestClient;
+
+/**
+ * Issue 15's crash test, over real processes (docs/durable-state.md §12): a recording started and
+ * paused, the gateway killed with SIGKILL, started again with the same settings. The call and its
+ * Paused recording are known again before the T-Library listener opens; the recorder (sipp) gets a
+ * target-refresh re-INVITE in the original dialog, still inactive; RESUME and STOP are
+ * acknowledged and reach the recorder in that dialog; the indications on Kafka are On, Paused, On,
+ * Off, each eventId once, no On between the crash and the RESUME.
+ */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class GatewayCrashIT {
+
+    private static final String CONN = "00000000000000c1";
+
+    @TempDir
+    Path work;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"udp", "tcp"})
+    void aPausedRecordingSurvivesKill9(String transport) throws Exception {
+        String run = "crash-" + transport + "-" + FreePorts.tcp();
+        try (SippRecorder recorder = SippRecorder.start("srs_crash.xml", transport);
+             KafkaConsumer<String, String> indications = TestKafka.consumer(TestKafka.bootstrapServers(), run + ".indications");
+             GatewayProcess gateway = GatewayProcess.start(settings(run, recorder.uri(), transport), work.resolve("gateway.log"))) {
+            try (TlibTestClient feed = gateway.connectAs("switch");
+                 TlibTestClient desktop = gateway.connectAs("desktop")) {
+                desktop.register("1001", null);
+                establish(feed, CONN, "1001", "5000");
+                assertAck(desktop.request(privateService("GSIP_RECORD_START", "1001", CONN, Map.of("id", "crash-1"))));
+                assertAck(desktop.request(privateService("GSIP_RECORD_PAUSE", "1001", CONN, Map.of())));
+            }
+
+            gateway.kill();
+            gateway.startAgain();
+
+            try (TlibTestClient desktop = gateway.connectAs("desktop")) {
+                desktop.register("1001", null);
+                JsonNode call = desktop.request(message("RequestQueryCall").put("AttrConnectionID", CONN));
+                assertEquals("Paused", call.path("AttrUserData").path("GSIP_RECORD").asText(), call::toString);
+                assertEquals("Paused", call.path("AttrExtensions").path("recordings").path("crash-1").path("state").asText(),
+                        call::toString);
+                assertAck(desktop.request(privateService("GSIP_RECORD_RESUME", "1001", CONN, Map.of())));
+                assertAck(desktop.request(privateService("GSIP_RECORD_STOP", "1001", CONN, Map.of())));
+            }
+            recorder.assertPassed();
+
+            List<String> states = new ArrayList<>();
+            Set<String> eventIds = new HashSet<>();
+            for (ConsumerRecord<String, String> record : TestKafka.poll(indications, 4, Duration.ofSeconds(30))) {
+                JsonNode indication = RecordSchemas.assertValid("recording-indication-1", record.value());
+                assertTrue(eventIds.add(indication.path("eventId").asText()), () -> "an eventId twice: " + record.value());
+                states.add(indication.path("previousState").asText() + ">" + indication.path("state").asText());
+            }
+            assertEquals(List.of("Off>On", "On>Paused", "Paused>On", "On>Off"), states, gateway::log);
+            assertTrue(gateway.log().contains("1 calls with 1 recordings restored"), gateway::log);
+        }
+    }
+
+    private static Map<String, String> settings(String run, String recorderUri, String transport) throws Exception {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("recgate.tlib.host", "127.0.0.1");
+        settings.put("recgate.tlib.port", Integer.toString(FreePorts.tcp()));
+        settings.put("camel.management.port", Integer.toString(FreePorts.tcp()));
+        settings.put("recgate.api.enabled", "false");
+        settings.put("recgate.dn-file", Path.of(RunningGateway.TEST_DN_FILE).toAbsolutePath().toString());
+        settings.put("recgate.data-dir", Path.of("target", run).toAbsolutePath().toString());
+        settings.put("recgate.kafka.brokers", TestKafka.bootstrapServers());
+        settings.put("recgate.kafka.group-id", run);
+        for (String topic : List.of("indications", "user-events", "audit", "call-events", "state")) {
+            settings.put("recgate.kafka.topic." + topic, run + "." + topic);
+        }
+        settings.put("recgate.recorder.uri", recorderUri);
+        settings.put("recgate.recorder.keepalive-ms", "0");
+        settings.put("recgate.recorder.allowed-hosts", "127.0.0.1");
+        // the same SIP address after the restart: the recorder answers there (RFC 3261 §18.2.2)
+        settings.put("recgate.sip.port", Integer.toString(FreePorts.free(transport)));
+        settings.put("recgate.sip.transport", transport);
+        settings.put("recgate.recorder.timeout-ms", "3000");
+        return settings;
+    }
+
+    private static void assertAck(JsonNode answer) {
+        assertEquals("EventACK", answer.path("message").asText(), answer::toString);
+    }
+}
