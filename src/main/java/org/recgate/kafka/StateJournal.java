@@ -122,6 +122,9 @@ public final class StateJournal {
 
     /** State records queued but not written yet (a gauge). */
     public long unwritten() {
-        return Math.max(0, queued.get() - writtenUpTo());
+        long queuedNow = queued.get();
+        synchronized (this) {
+            return Math.max(0, queuedNow - written - ahead.cardinality());
+        }
     }
 }

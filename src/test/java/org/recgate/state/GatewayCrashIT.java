@@ -87,6 +87,34 @@ class GatewayCrashIT {
         }
     }
 
+    /** SIGTERM, the default (recgate.shutdown.end-recordings=false): no BYE; after the restart the recording is controllable. */
+    @org.junit.jupiter.api.Test
+    void aRecordingSurvivesARestart() throws Exception {
+        String run = "restart-" + FreePorts.tcp();
+        try (SippRecorder recorder = SippRecorder.start("srs_restart.xml", "udp");
+             GatewayProcess gateway = GatewayProcess.start(settings(run, recorder.uri(), "udp"), work.resolve("gateway.log"))) {
+            try (TlibTestClient feed = gateway.connectAs("switch");
+                 TlibTestClient desktop = gateway.connectAs("desktop")) {
+                desktop.register("1001", null);
+                establish(feed, CONN, "1001", "5000");
+                assertAck(desktop.request(privateService("GSIP_RECORD_START", "1001", CONN, Map.of("id", "restart-1"))));
+            }
+
+            gateway.stop();
+            assertEquals(0, recorder.received("BYE"), "SIGTERM leaves the recording running at the recorder");
+            gateway.startAgain();
+
+            try (TlibTestClient desktop = gateway.connectAs("desktop")) {
+                desktop.register("1001", null);
+                JsonNode call = desktop.request(message("RequestQueryCall").put("AttrConnectionID", CONN));
+                assertEquals("On", call.path("AttrExtensions").path("recordings").path("restart-1").path("state").asText(),
+                        call::toString);
+                assertAck(desktop.request(privateService("GSIP_RECORD_STOP", "1001", CONN, Map.of())));
+            }
+            recorder.assertPassed();
+        }
+    }
+
     private static Map<String, String> settings(String run, String recorderUri, String transport) throws Exception {
         Map<String, String> settings = new HashMap<>();
         settings.put("recgate.tlib.host", "127.0.0.1");

@@ -12,7 +12,7 @@ final class EndpointOptions {
 
     private static final Set<String> LISTENING_POINT_OPTIONS = Set.of("host", "port", "transport", "recorderHosts",
             "maxMessageBytes", "tlsKeystore", "tlsKeystorePassword", "tlsTruststore", "tlsTruststorePassword",
-            "keepaliveRecorders", "keepaliveMs", "keepaliveFailures");
+            "keepaliveRecorders", "keepaliveMs", "keepaliveFailures", "hangUpOnStop");
 
     private EndpointOptions() {
     }

@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * <p>
  * One SIP stack per component, listening on the configuration's host, port and transport, shared
  * by every endpoint; it lives from {@link #doStart()} to {@link #doStop()}. Stopping hangs up the
- * sessions still live, so no recorder keeps recording for a gateway that is gone.
+ * sessions still live ({@code hangUpOnStop}), or leaves them for the next process to take over.
  */
 @Component("sip-recorder")
 public class SipRecorderComponent extends DefaultComponent {
@@ -142,6 +142,11 @@ public class SipRecorderComponent extends DefaultComponent {
         configuration.setKeepaliveFailures(keepaliveFailures);
     }
 
+    /** Whether a stop hangs up the live sessions (BYE); false leaves them to the next process (RESTORE). Default true. */
+    public void setHangUpOnStop(boolean hangUpOnStop) {
+        configuration.setHangUpOnStop(hangUpOnStop);
+    }
+
     /** Endpoint default: the dialect of a destination that names none, {@code siprec} or {@code msml}. Default siprec. */
     public void setDialect(Dialect dialect) {
         configuration.setDialect(dialect);
@@ -237,7 +242,7 @@ public class SipRecorderComponent extends DefaultComponent {
         if (liveness != null) {
             liveness.stop();
         }
-        if (dialects != null) {
+        if (dialects != null && configuration.isHangUpOnStop()) {
             dialects.hangUpAll();
         }
         if (userAgent != null) {

@@ -75,6 +75,8 @@ public class SipRecorderConfiguration implements Cloneable {
     private long keepaliveMs = 5000;
     @UriParam(label = "common", defaultValue = "3")
     private int keepaliveFailures = 3;
+    @UriParam(label = "common", defaultValue = "true")
+    private boolean hangUpOnStop = true;
     @UriParam(label = "producer", defaultValue = "SIPREC")
     private Dialect dialect = Dialect.SIPREC;
     @UriParam(label = "producer", defaultValue = "recgate")
@@ -245,6 +247,19 @@ public class SipRecorderConfiguration implements Cloneable {
     /** Keepalives missed in a row (no answer, 408 or 503) that mark a recorder DOWN. Component only. */
     public void setKeepaliveFailures(int keepaliveFailures) {
         this.keepaliveFailures = keepaliveFailures;
+    }
+
+    public boolean isHangUpOnStop() {
+        return hangUpOnStop;
+    }
+
+    /**
+     * Whether stopping the component hangs up the sessions still live (BYE). false: they are left
+     * running at their recorders, for the next process to take over from their stored dialog state
+     * (RESTORE, docs/durable-state.md §3). Component only.
+     */
+    public void setHangUpOnStop(boolean hangUpOnStop) {
+        this.hangUpOnStop = hangUpOnStop;
     }
 
     /** The URIs of {@code keepaliveRecorders}, trimmed, in order. */
