@@ -60,6 +60,8 @@ public final class MsmlRecorder implements RecorderDialect {
                     DestinationStatus.REJECTED, null, "MSML cannot change the params of a running recording dialog "
                             + "(they go with START); nothing was sent", null))).toList();
             case STOP -> control.stop(spec, destinations, settings);
+            case RESTORE -> destinations.stream().map(d -> DialogOutcomes.done(MsmlResults.result(d.uri(), d.role(),
+                    DestinationStatus.REJECTED, null, "MSML recordings cannot be restored yet; nothing was sent", null))).toList();
         };
     }
 
