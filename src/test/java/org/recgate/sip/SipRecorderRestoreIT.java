@@ -1,5 +1,6 @@
 package org.recgate.sip;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -10,6 +11,7 @@ import static org.recgate.sip.RecorderTestBed.primary;
 import static org.recgate.sip.RecorderTestBed.request;
 import static org.recgate.sip.RecorderTestBed.spec;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +61,9 @@ class SipRecorderRestoreIT {
             assertEquals(before.sdpVersion() + 1, taken.sdpVersion());
             assertTrue(taken.sdpOffer().contains("a=inactive"), "recovery never resumes capture: " + taken.sdpOffer());
             assertEquals(paused.get("siprec"), restored.dialogState().get("siprec"), "the same metadata ids and SDP session");
+
+            // the recorder's OPTIONS in the dialog reaches B, which lets it in and answers it
+            await().atMost(Duration.ofSeconds(10)).until(() -> recorder.receivedAnswer(200, "OPTIONS"));
 
             DestinationResult resumed = b.send(RecorderOperation.RESUME, spec, destination);
             assertEquals(DestinationStatus.ESTABLISHED, resumed.status(), resumed::toString);
