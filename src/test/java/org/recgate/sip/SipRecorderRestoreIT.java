@@ -46,6 +46,8 @@ class SipRecorderRestoreIT {
             RecorderDestination destination = primary(recorder.uri());
             Map<String, Object> paused = startAndPauseThenCrash(a, spec, destination);
             StoredDialog before = StoredDialog.fromMap((Map<?, ?>) paused.get("dialog"));
+            assertEquals(2, before.localCseq(), "INVITE, pause");
+            assertTrue(before.sdpOffer().contains("a=inactive"), before.sdpOffer());
 
             DestinationResult restored = b.send(RecorderOperation.RESTORE, spec, withState(destination, paused));
             assertEquals(DestinationStatus.ESTABLISHED, restored.status(), restored::toString);
@@ -96,6 +98,8 @@ class SipRecorderRestoreIT {
             RecorderDestination destination = primary(recorder.uri());
             Map<String, Object> paused = startAndPauseThenCrash(a, spec, destination);
             StoredDialog before = StoredDialog.fromMap((Map<?, ?>) paused.get("dialog"));
+            assertEquals(2, before.localCseq(), "INVITE, pause");
+            assertTrue(before.sdpOffer().contains("a=inactive"), before.sdpOffer());
 
             DestinationResult restored = b.send(RecorderOperation.RESTORE, spec, withState(destination, paused));
             assertEquals(DestinationStatus.ESTABLISHED, restored.status(), restored::toString);
@@ -118,19 +122,53 @@ class SipRecorderRestoreIT {
         }
     }
 
+    @Test
+    void anotherComponentTakesAnMsmlDialogOverAndGoesOnInIt() throws Exception {
+        try (SippRecorder mediaServer = SippRecorder.start("msml_restore.xml", "udp");
+             Component a = Component.start(); Component b = Component.start()) {
+            RecordingSessionSpec spec = RecorderTestBed.msmlSpec(Map.of("campaign", "spring"));
+            RecorderDestination destination = RecorderTestBed.msmlPrimary(mediaServer.uri());
+            Map<String, Object> paused = startAndPauseThenCrash(a, spec, destination);
+            StoredDialog before = StoredDialog.fromMap((Map<?, ?>) paused.get("dialog"));
+            assertEquals(3, before.localCseq(), "INVITE, dialogstart, pause");
+            assertEquals(Map.of("id", "r1", "role", "PRIMARY", "dest", "file:///recordings/"
+                    + spec.fileName() + ".wav", "live", true, "paused", true),
+                    ((List<?>) ((Map<?, ?>) paused.get("msml")).get("records")).get(0));
+
+            DestinationResult restored = b.send(RecorderOperation.RESTORE, spec, withState(destination, paused));
+            assertEquals(DestinationStatus.ESTABLISHED, restored.status(), restored::toString);
+            assertFalse(restored.renewed());
+            StoredDialog taken = dialogOf(restored);
+            assertEquals(before.callId(), taken.callId());
+            assertEquals(before.remoteTag(), taken.remoteTag());
+            assertEquals(before.localCseq() + TakeoverRequests.CSEQ_JUMP, taken.localCseq());
+
+            DestinationResult resumed = b.send(RecorderOperation.RESUME, spec, destination);
+            assertEquals(DestinationStatus.ESTABLISHED, resumed.status(), resumed::toString);
+            assertEquals(200, resumed.resultCode());
+            DestinationResult stopped = b.send(RecorderOperation.STOP, spec, destination);
+            assertEquals(DestinationStatus.ENDED, stopped.status(), stopped::toString);
+            assertEquals(200, stopped.sipStatus());
+            mediaServer.assertPassed();
+            assertEquals(List.of("invite from-tag=" + before.localTag() + " contact-port=" + a.port(),
+                    "dialogstart cseq=2 via-port=" + a.port(), "pause cseq=3 via-port=" + a.port(),
+                    "takeover from-tag=" + before.localTag() + " contact-port=" + b.port() + " via-port=" + b.port(),
+                    "resume cseq=1004 via-port=" + b.port(), "dialogend cseq=1005 via-port=" + b.port(),
+                    "bye via-port=" + b.port()), mediaServer.logLines());
+        }
+    }
+
     /** START and PAUSE on A, then A's stack stops without a BYE; returns the PAUSE's dialog state. */
     private static Map<String, Object> startAndPauseThenCrash(Component a, RecordingSessionSpec spec,
                                                               RecorderDestination destination) throws Exception {
         DestinationResult started = a.send(RecorderOperation.START, spec, destination);
         assertEquals(DestinationStatus.ESTABLISHED, started.status(), started::toString);
-        assertEquals(1, dialogOf(started).localCseq());
         assertFalse(started.renewed());
         DestinationResult paused = a.send(RecorderOperation.PAUSE, spec, destination);
         assertEquals(DestinationStatus.ESTABLISHED, paused.status(), paused::toString);
         StoredDialog stored = dialogOf(paused);
-        assertEquals(2, stored.localCseq());
+        assertEquals(dialogOf(started).localCseq() + 1, stored.localCseq());
         assertEquals(dialogOf(started).callId(), stored.callId());
-        assertTrue(stored.sdpOffer().contains("a=inactive"), stored.sdpOffer());
         StackCrash.stopWithoutBye(a.component());
         return paused.dialogState();
     }
