@@ -158,6 +158,35 @@ class SipRecorderRestoreIT {
         }
     }
 
+    @Test
+    void aMediaServerThatLostTheDialogGetsANewOnePausedAgain() throws Exception {
+        try (SippRecorder mediaServer = SippRecorder.start("msml_restore_gone.xml", "udp", 2);
+             Component a = Component.start(); Component b = Component.start()) {
+            RecordingSessionSpec spec = RecorderTestBed.msmlSpec(Map.of());
+            RecorderDestination destination = RecorderTestBed.msmlPrimary(mediaServer.uri());
+            Map<String, Object> paused = startAndPauseThenCrash(a, spec, destination);
+            StoredDialog before = StoredDialog.fromMap((Map<?, ?>) paused.get("dialog"));
+
+            DestinationResult restored = b.send(RecorderOperation.RESTORE, spec, withState(destination, paused));
+            assertEquals(DestinationStatus.ESTABLISHED, restored.status(), restored::toString);
+            assertTrue(restored.renewed(), "a new dialog replaced the lost one");
+            assertEquals(200, restored.resultCode(), "the pause of the new dialog's record");
+            StoredDialog renewed = dialogOf(restored);
+            assertNotEquals(before.callId(), renewed.callId());
+            assertEquals(Boolean.TRUE, ((Map<?, ?>) ((List<?>) ((Map<?, ?>) restored.dialogState().get("msml"))
+                    .get("records")).get(0)).get("paused"), "a paused recording stays paused");
+
+            DestinationResult stopped = b.send(RecorderOperation.STOP, spec, destination);
+            assertEquals(DestinationStatus.ENDED, stopped.status(), stopped::toString);
+            mediaServer.assertPassed();
+            assertEquals(List.of("invite contact-port=" + a.port(), "dialogstart cseq=2 via-port=" + a.port(),
+                    "pause cseq=3 via-port=" + a.port(), "takeover via-port=" + b.port(),
+                    "renewal contact-port=" + b.port(), "renewal_dialogstart cseq=2 via-port=" + b.port(),
+                    "renewal_pause cseq=3 via-port=" + b.port(), "renewal_dialogend cseq=4 via-port=" + b.port()),
+                    mediaServer.logLines());
+        }
+    }
+
     /** START and PAUSE on A, then A's stack stops without a BYE; returns the PAUSE's dialog state. */
     private static Map<String, Object> startAndPauseThenCrash(Component a, RecordingSessionSpec spec,
                                                               RecorderDestination destination) throws Exception {
