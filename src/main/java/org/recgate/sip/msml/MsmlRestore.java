@@ -7,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import javax.sip.message.Request;
 import org.recgate.sip.DestinationResult;
 import org.recgate.sip.DestinationStatus;
@@ -17,6 +15,7 @@ import org.recgate.sip.RecorderDestination;
 import org.recgate.sip.RecordingSessionSpec;
 import org.recgate.sip.session.DialogOutcomes;
 import org.recgate.sip.session.RecorderDialog;
+import org.recgate.sip.session.TakeoverRoutes;
 import org.recgate.sip.stack.SipOutcome;
 import org.recgate.sip.stack.SipUserAgent;
 import org.recgate.sip.takeover.DialogTakeover;
@@ -87,21 +86,11 @@ record MsmlRestore(SipUserAgent userAgent, MsmlMessages messages, MsmlDialogs di
         } catch (ParseException | IllegalArgumentException e) {
             return renew(recorderDialog, state, spec, members, settings, "no takeover possible: " + e.getMessage());
         }
-        AtomicReference<String> routeProblem = new AtomicReference<>();
-        // on the message thread, before ClientRequests ACKs the 2xx: the ACK must follow the stored route set
-        Consumer<SipOutcome> restoreRoutes = answer -> {
-            if (answer.isSuccess() && answer.dialog() != null) {
-                try {
-                    takeover.beforeAck(state.dialog(), answer.dialog());
-                } catch (ParseException | RuntimeException e) {
-                    routeProblem.set("the route set could not be restored: " + e.getMessage());
-                }
-            }
-        };
-        return userAgent.sendInitial(reInvite, recorderDialog, settings.timeoutMs(), restoreRoutes).thenCompose(outcome -> {
-            if (outcome.isSuccess() && routeProblem.get() != null) {
+        TakeoverRoutes routes = new TakeoverRoutes(takeover, state.dialog());
+        return userAgent.sendInitial(reInvite, recorderDialog, settings.timeoutMs(), routes).thenCompose(outcome -> {
+            if (outcome.isSuccess() && routes.problem() != null) {
                 userAgent.hangUp(outcome.dialog()); // the dialog would go past the proxies of its route set
-                return renew(recorderDialog, state, spec, members, settings, routeProblem.get());
+                return renew(recorderDialog, state, spec, members, settings, routes.problem());
             }
             if (!outcome.isSuccess()) {
                 return renew(recorderDialog, state, spec, members, settings, "the media server answered the takeover "

@@ -2,8 +2,6 @@ package org.recgate.sip.siprec;
 
 import java.text.ParseException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import javax.sip.message.Request;
 import org.recgate.sip.DestinationResult;
 import org.recgate.sip.DestinationStatus;
@@ -14,6 +12,7 @@ import org.recgate.sip.session.DialogOutcomes;
 import org.recgate.sip.session.DialogTable;
 import org.recgate.sip.session.MediaDirection;
 import org.recgate.sip.session.RecorderDialog;
+import org.recgate.sip.session.TakeoverRoutes;
 import org.recgate.sip.stack.SipOutcome;
 import org.recgate.sip.stack.SipUserAgent;
 import org.recgate.sip.takeover.DialogTakeover;
@@ -80,19 +79,9 @@ final class SiprecRestore {
         } catch (ParseException | IllegalArgumentException e) {
             return renew(recorderDialog, stored, spec, destination, settings, "no takeover possible: " + e.getMessage());
         }
-        AtomicReference<String> routeProblem = new AtomicReference<>();
-        // on the message thread, before ClientRequests ACKs the 2xx: the ACK must follow the stored route set
-        Consumer<SipOutcome> restoreRoutes = answer -> {
-            if (answer.isSuccess() && answer.dialog() != null) {
-                try {
-                    takeover.beforeAck(stored.dialog(), answer.dialog());
-                } catch (ParseException | RuntimeException e) {
-                    routeProblem.set("the route set could not be restored: " + e.getMessage());
-                }
-            }
-        };
-        return userAgent.sendInitial(reInvite, recorderDialog, settings.timeoutMs(), restoreRoutes)
-                .thenCompose(outcome -> taken(recorderDialog, stored, outcome, routeProblem.get(), spec, destination, settings));
+        TakeoverRoutes routes = new TakeoverRoutes(takeover, stored.dialog());
+        return userAgent.sendInitial(reInvite, recorderDialog, settings.timeoutMs(), routes)
+                .thenCompose(outcome -> taken(recorderDialog, stored, outcome, routes.problem(), spec, destination, settings));
     }
 
     private CompletableFuture<DestinationResult> taken(RecorderDialog<SiprecSession> recorderDialog, SiprecDialogState stored,
