@@ -1,15 +1,18 @@
 package org.recgate.sip;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One recording destination: the recorder URIs to try in order (the first, then failover on
  * timeout, 5xx, 6xx or transport error at setup; docs/recording.md §3), its role and dialect.
- * After setup the destination is known by {@link #uri()}, the URI that answered. For RESTORE,
- * {@code dialogState} is the destination's last {@link DestinationResult#dialogState()}; null otherwise.
+ * After setup the destination is known by {@link #uri()}, the URI that answered.
+ *
+ * @param dialogState RESTORE only: the {@link DestinationResult#dialogState()} of the destination's
+ *                    last ESTABLISHED result, as another process left it; null when none
  */
 public record RecorderDestination(List<String> candidates, DestinationRole role, Dialect dialect,
-                                  java.util.Map<String, Object> dialogState) {
+                                  Map<String, Object> dialogState) {
 
     public RecorderDestination {
         candidates = List.copyOf(candidates);
@@ -18,7 +21,7 @@ public record RecorderDestination(List<String> candidates, DestinationRole role,
         }
     }
 
-    /** A destination without a stored dialog state (every operation but RESTORE). */
+    /** A destination without dialog state (every operation but RESTORE). */
     public RecorderDestination(List<String> candidates, DestinationRole role, Dialect dialect) {
         this(candidates, role, dialect, null);
     }
@@ -30,5 +33,10 @@ public record RecorderDestination(List<String> candidates, DestinationRole role,
 
     public String uri() {
         return candidates.get(0);
+    }
+
+    /** The same destination with other candidates (in another order). */
+    public RecorderDestination withCandidates(List<String> others) {
+        return new RecorderDestination(others, role, dialect, dialogState);
     }
 }

@@ -16,10 +16,11 @@ public enum RecorderOperation {
     /** End the dialogs (SIPREC: BYE; MSML: INFO with dialogend, then BYE). */
     STOP,
     /**
-     * Continue dialogs another gateway process set up, from each destination's stored dialog state
-     * (after a restart: docs/durable-state.md §3): a target-refresh re-INVITE in the same media
-     * direction; a recorder that no longer knows the dialog gets a new session with the same
-     * recording id ({@link DestinationResult#renewed()}).
+     * Continue the destinations' dialogs that another gateway process set up, from the
+     * {@link RecorderDestination#dialogState()} it left (docs/sip-recorder.md, "Restoring a
+     * recording"): a target-refresh re-INVITE with the stored offer (docs/durable-state.md §3); when
+     * the recorder no longer has the dialog or refuses, a new session with the same recording id
+     * and the stored media direction (a paused recording stays paused), failover as for START.
      */
     RESTORE
 }

@@ -39,7 +39,8 @@ class SipRecorderLifecycleIT {
             assertEquals(spec.recordingId(), started.recordingId());
             DestinationResult setup = only(started);
             assertEquals(new DestinationResult(recorder.uri(), DestinationRole.PRIMARY, Dialect.SIPREC,
-                    DestinationStatus.ESTABLISHED, 200, null, setup.sdpAnswer()), setup);
+                    DestinationStatus.ESTABLISHED, 200, null, setup.sdpAnswer()).withDialogState(setup.dialogState()), setup);
+            assertTrue(setup.dialogState().containsKey("dialog"), setup::toString);
             assertTrue(setup.sdpAnswer().contains("a=label:1\r\na=recvonly"), setup.sdpAnswer());
 
             DestinationResult paused = only(bed.send(endpoint, request(RecorderOperation.PAUSE, spec, destination)));

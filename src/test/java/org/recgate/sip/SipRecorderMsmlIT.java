@@ -45,12 +45,14 @@ class SipRecorderMsmlIT {
 
             DestinationResult started = only(bed.send(endpoint, request(RecorderOperation.START, spec, destination)));
             assertEquals(new DestinationResult(uri, DestinationRole.PRIMARY, Dialect.MSML, DestinationStatus.ESTABLISHED,
-                    200, null, started.sdpAnswer(), 200), started);
+                    200, null, started.sdpAnswer(), 200).withDialogState(started.dialogState()), started);
+            assertTrue(started.dialogState().containsKey("msml"), started::toString);
             assertTrue(started.sdpAnswer().contains("a=label:1\r\na=recvonly"), started.sdpAnswer());
 
             DestinationResult paused = only(bed.send(endpoint, request(RecorderOperation.PAUSE, spec, destination)));
             assertEquals(new DestinationResult(uri, DestinationRole.PRIMARY, Dialect.MSML, DestinationStatus.ESTABLISHED,
-                    200, null, null, 200), paused);
+                    200, null, null, 200).withDialogState(paused.dialogState()), paused);
+            assertTrue(paused.dialogState().containsKey("msml"), paused::toString);
 
             DestinationResult updated = only(bed.send(endpoint, request(RecorderOperation.UPDATE, spec, destination)));
             assertEquals(DestinationStatus.REJECTED, updated.status(), "MSML has no params update; nothing is sent");

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * sipp (Debian package sip-tester) playing a SIPREC recorder for one call: a scenario from
@@ -109,6 +110,14 @@ public final class SippRecorder implements AutoCloseable {
     public long received(String method) throws IOException {
         Path file = output.resolve("messages.log");
         return Files.exists(file) ? Files.readAllLines(file).stream().filter(line -> line.startsWith(method + " sip:")).count() : 0;
+    }
+
+    /** Whether sipp has received a {@code status} answer to a {@code method} it sent (its message log). */
+    public boolean receivedAnswer(int status, String method) throws IOException {
+        Path file = output.resolve("messages.log");
+        String log = Files.exists(file) ? Files.readString(file) : "";
+        return Pattern.compile("message received \\[\\d+\\] bytes :\\s+SIP/2\\.0 " + status
+                + " [^\\n]*\\n(?:[^\\n]+\\n)*?CSeq: *\\d+ " + method + "\\s").matcher(log).find();
     }
 
     /** Kills sipp at once (SIGKILL): a recorder that dies without a word. */

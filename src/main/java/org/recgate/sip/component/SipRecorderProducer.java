@@ -120,7 +120,8 @@ public class SipRecorderProducer extends SipComponentProducer<RecorderDialects> 
 
     /** Hands each dialect its destinations (all at once, so MSML can put two records in one dialog). */
     private List<CompletableFuture<DestinationResult>> perform(RecorderRequest request) {
-        List<RecorderDestination> destinations = request.operation() == RecorderOperation.START
+        RecorderOperation operation = request.operation();
+        List<RecorderDestination> destinations = operation == RecorderOperation.START || operation == RecorderOperation.RESTORE
                 ? liveFirst(request.destinations()) : request.destinations();
         List<CompletableFuture<DestinationResult>> results = new ArrayList<>(Collections.nCopies(destinations.size(), null));
         Map<Dialect, List<Integer>> byDialect = new EnumMap<>(Dialect.class);
@@ -155,16 +156,17 @@ public class SipRecorderProducer extends SipComponentProducer<RecorderDialects> 
     }
 
     /**
-     * A new recording skips the candidates whose recorder is DOWN (docs/sip-recorder.md, "Recorder
-     * liveness"); when all are DOWN, all are tried as they are ({@link RecorderLiveness#liveFirst}).
+     * A new recording (and a restored one that needs a new session) skips the candidates whose
+     * recorder is DOWN (docs/sip-recorder.md, "Recorder liveness"); when all are DOWN, all are tried
+     * as they are ({@link RecorderLiveness#liveFirst}).
      */
     private List<RecorderDestination> liveFirst(List<RecorderDestination> destinations) {
         RecorderLiveness liveness = getEndpoint().getComponent().liveness();
         if (liveness == null) {
             return destinations;
         }
-        return destinations.stream().map(destination -> new RecorderDestination(
-                liveness.liveFirst(destination.candidates()), destination.role(), destination.dialect())).toList();
+        return destinations.stream().map(destination -> destination.withCandidates(
+                liveness.liveFirst(destination.candidates()))).toList();
     }
 
     private static void complete(Exchange exchange, List<RecorderRequest> requests,

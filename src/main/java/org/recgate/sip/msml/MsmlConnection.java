@@ -16,22 +16,45 @@ import org.recgate.sip.session.SdpOffer;
  */
 final class MsmlConnection {
 
-    /** One {@code <record>} of the dialog and the destination it serves. */
-    record Record(String id, RecorderDialog.Key key, DestinationRole role, String dest, AtomicBoolean live) {
+    /** One {@code <record>} of the dialog and the destination it serves; {@code paused} after a pause it accepted. */
+    record Record(String id, RecorderDialog.Key key, DestinationRole role, String dest, AtomicBoolean live,
+                  AtomicBoolean paused) {
         Record(String id, RecorderDialog.Key key, DestinationRole role, String dest) {
-            this(id, key, role, dest, new AtomicBoolean(true));
+            this(id, key, role, dest, new AtomicBoolean(true), new AtomicBoolean(false));
         }
     }
 
     private final MsmlSettings settings;
     private final List<Record> records;
-    private final long sdpSessionId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+    private final long sdpSessionId;
+    private final long sdpVersion;
     private volatile String toTag;
+    private volatile String sdpAnswer;
     private volatile boolean ending;
 
     MsmlConnection(MsmlSettings settings, List<Record> records) {
+        this(settings, records, ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE), 1);
+    }
+
+    /** A connection another process opened (RESTORE): its SDP session, the offer {@code sdpVersion}. */
+    MsmlConnection(MsmlSettings settings, List<Record> records, long sdpSessionId, long sdpVersion) {
         this.settings = settings;
         this.records = List.copyOf(records);
+        this.sdpSessionId = sdpSessionId;
+        this.sdpVersion = sdpVersion;
+    }
+
+    long sdpSessionId() {
+        return sdpSessionId;
+    }
+
+    /** The media server's SDP answer to our offer, or null. */
+    String sdpAnswer() {
+        return sdpAnswer;
+    }
+
+    void sdpAnswer(String answer) {
+        this.sdpAnswer = answer;
     }
 
     MsmlSettings settings() {
@@ -69,8 +92,9 @@ final class MsmlConnection {
         this.ending = value;
     }
 
-    /** Our SDP offer: the deployment's media source, capturing. */
+    /** Our SDP offer: the deployment's media source, capturing (MSML pauses the record, not the media). */
     String sdp() {
-        return SdpOffer.render(settings.mediaAddress(), settings.mediaPort(), sdpSessionId, 1, MediaDirection.SENDONLY);
+        return SdpOffer.render(settings.mediaAddress(), settings.mediaPort(), sdpSessionId, sdpVersion,
+                MediaDirection.SENDONLY);
     }
 }

@@ -43,7 +43,13 @@ record MsmlControl(SipUserAgent userAgent, MsmlMessages messages, MsmlDialogs di
             List<MsmlConnection.Record> records = MsmlDialogs.records(recorderDialog, spec, destinations, members);
             String body = MsmlBodies.send(event, records.stream()
                     .map(r -> MsmlBodies.recordTarget(connection.toTag(), r.id())).toList());
-            CompletableFuture<SipOutcome> sent = messages.sendInfo(recorderDialog, body);
+            // the records' new state, before any result captures it (a dialog state names every record)
+            CompletableFuture<SipOutcome> sent = messages.sendInfo(recorderDialog, body).thenApply(outcome -> {
+                if (MsmlResults.succeeded(outcome, MsmlResults.resultOf(outcome))) {
+                    records.forEach(record -> record.paused().set("pause".equals(event)));
+                }
+                return outcome;
+            });
             for (int i = 0; i < members.size(); i++) {
                 MsmlConnection.Record record = records.get(i);
                 String uri = record.key().uri();
@@ -51,7 +57,8 @@ record MsmlControl(SipUserAgent userAgent, MsmlMessages messages, MsmlDialogs di
                     Optional<MsmlBodies.Result> result = MsmlResults.resultOf(outcome);
                     if (MsmlResults.succeeded(outcome, result)) {
                         return new DestinationResult(uri, record.role(), Dialect.MSML, DestinationStatus.ESTABLISHED,
-                                outcome.status(), null, null, 200);
+                                outcome.status(), null, null, 200)
+                                .withDialogState(MsmlResults.stateOf(recorderDialog, userAgent.transport()));
                     }
                     dialogs.endIfGone(recorderDialog, outcome, "INFO (" + event + ")");
                     return MsmlResults.infoFailure(uri, record.role(), outcome, result);

@@ -78,6 +78,15 @@ final class MsmlMessages {
         return invite;
     }
 
+    /**
+     * The takeover re-INVITE of a restored dialog (docs/durable-state.md §7: a re-INVITE, since
+     * INFO refreshes no target), with the Allow of every INVITE of ours.
+     */
+    Request takeover(Request reInvite) throws ParseException {
+        allow(reInvite);
+        return reInvite;
+    }
+
     /** An INFO in the dialog carrying one MSML body. */
     Request info(Dialog dialog, MsmlSettings settings, String msml) throws SipException, ParseException {
         Request info = dialog.createRequest(Request.INFO);

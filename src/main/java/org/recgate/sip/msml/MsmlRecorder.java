@@ -22,6 +22,7 @@ import org.recgate.sip.stack.SipUserAgent;
  * <ul>
  * <li>START: {@link MsmlSetup} (INVITE, then {@code <dialogstart>});</li>
  * <li>PAUSE / RESUME / STOP: {@link MsmlControl};</li>
+ * <li>RESTORE: {@link MsmlRestore} takes over a dialog another process set up, or sets up a new one;</li>
  * <li>UPDATE: refused here; nothing is sent (MSML has no place for new params in a running dialog);</li>
  * <li>what the media server sends: {@link MsmlServerRequests}.</li>
  * </ul>
@@ -34,6 +35,7 @@ public final class MsmlRecorder implements RecorderDialect {
     private final MsmlSetup setup;
     private final MsmlControl control;
     private final MsmlServerRequests serverRequests;
+    private final MsmlRestore restore;
 
     /**
      * @param events where media-server-initiated endings go; called on the SIP message thread or
@@ -45,6 +47,7 @@ public final class MsmlRecorder implements RecorderDialect {
         this.setup = new MsmlSetup(userAgent, messages, dialogs);
         this.control = new MsmlControl(userAgent, messages, dialogs);
         this.serverRequests = new MsmlServerRequests(userAgent, messages, dialogs);
+        this.restore = new MsmlRestore(userAgent, messages, dialogs, setup, control);
     }
 
     @Override
@@ -60,8 +63,7 @@ public final class MsmlRecorder implements RecorderDialect {
                     DestinationStatus.REJECTED, null, "MSML cannot change the params of a running recording dialog "
                             + "(they go with START); nothing was sent", null))).toList();
             case STOP -> control.stop(spec, destinations, settings);
-            case RESTORE -> destinations.stream().map(d -> DialogOutcomes.done(MsmlResults.result(d.uri(), d.role(),
-                    DestinationStatus.REJECTED, null, "an MSML dialog cannot be taken over yet", null))).toList();
+            case RESTORE -> restore.restore(spec, destinations, settings);
         };
     }
 

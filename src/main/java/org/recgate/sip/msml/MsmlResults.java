@@ -1,6 +1,7 @@
 package org.recgate.sip.msml;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.recgate.sip.DestinationResult;
@@ -12,6 +13,8 @@ import org.recgate.sip.RecorderDestination;
 import org.recgate.sip.session.DialogOutcomes;
 import org.recgate.sip.session.RecorderDialog;
 import org.recgate.sip.stack.SipOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What an MSML request's answer means for its destinations. A request succeeds only when the 2xx
@@ -21,7 +24,20 @@ import org.recgate.sip.stack.SipOutcome;
  */
 final class MsmlResults {
 
+    private static final Logger LOG = LoggerFactory.getLogger(MsmlResults.class);
+
     private MsmlResults() {
+    }
+
+    /** The dialog's state for an ESTABLISHED result ({@link MsmlDialogState}); null when the stack's dialog cannot give it. */
+    static Map<String, Object> stateOf(RecorderDialog<MsmlConnection> recorderDialog, String transport) {
+        try {
+            return MsmlDialogState.capture(recorderDialog, transport);
+        } catch (RuntimeException e) {
+            LOG.warn("Recording {}: no dialog state for the MSML dialog with {}: {}", recorderDialog.key().recordingId(),
+                    recorderDialog.key().uri(), e.getMessage());
+            return null;
+        }
     }
 
     /** The {@code <result>} in the answer's body, if it has one. */

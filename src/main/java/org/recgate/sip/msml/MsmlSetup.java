@@ -4,6 +4,7 @@ import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -122,6 +123,7 @@ record MsmlSetup(SipUserAgent userAgent, MsmlMessages messages, MsmlDialogs dial
         recorderDialog.established(dialog);
         connection.toTag(MsmlMessages.toTag(invited.response()));
         String sdpAnswer = MsmlMessages.hasSdp(invited.response()) ? MsmlMessages.textOf(invited.response()) : null;
+        connection.sdpAnswer(sdpAnswer);
         if (recorderDialog.state() == RecorderDialog.State.ENDED) {
             dialogs.forget(recorderDialog);
             return DialogOutcomes.done(MsmlResults.each(connection, record -> MsmlResults.result(uri, record.role(),
@@ -154,8 +156,9 @@ record MsmlSetup(SipUserAgent userAgent, MsmlMessages messages, MsmlDialogs dial
             if (recorderDialog.goLive(dialog)) {
                 LOG.debug("Recording {}: MSML dialog {} started on {} ({})", spec.recordingId(),
                         MsmlBodies.dialogId(connection.toTag()), uri, records(connection));
+                Map<String, Object> state = MsmlResults.stateOf(recorderDialog, userAgent.transport());
                 return MsmlResults.each(connection, record -> new DestinationResult(uri, record.role(), Dialect.MSML,
-                        DestinationStatus.ESTABLISHED, outcome.status(), null, sdpAnswer, 200));
+                        DestinationStatus.ESTABLISHED, outcome.status(), null, sdpAnswer, 200).withDialogState(state));
             }
             dialogs.forget(recorderDialog);
             return MsmlResults.each(connection, record -> MsmlResults.result(uri, record.role(), DestinationStatus.ENDED,

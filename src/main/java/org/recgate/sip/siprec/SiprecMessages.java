@@ -58,6 +58,17 @@ final class SiprecMessages {
         return reinvite;
     }
 
+    /**
+     * The takeover re-INVITE of a restored session ({@code reInvite}: the dialog's request as
+     * another process left it, docs/durable-state.md §3) as every re-INVITE of ours: these headers,
+     * and the session's offer with the same metadata ids.
+     */
+    Request takeover(Request reInvite, SiprecSession session) throws ParseException {
+        recordingSessionHeaders(reInvite, session);
+        offer(reInvite, session);
+        return reInvite;
+    }
+
     /** An UPDATE with a complete metadata snapshot and no SDP, as a recorder's snapshot request wants (RFC 7866 §9.2). */
     Request snapshot(Dialog dialog, SiprecSession session) throws SipException, ParseException {
         Request update = dialog.createRequest(Request.UPDATE);

@@ -38,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * <li>PAUSE / RESUME: re-INVITE with every m-line {@code a=inactive} / {@code a=sendonly}.</li>
  * <li>UPDATE: re-INVITE with the same media and a complete metadata snapshot of the new params.</li>
  * <li>STOP: BYE; with params the recorder has not had, an UPDATE with a complete metadata snapshot first.</li>
+ * <li>RESTORE: {@link SiprecRestore} takes over a session another process set up, or starts a new one.</li>
  * </ul>
+ * Every ESTABLISHED result carries the dialog's state as of its accepted offer ({@link SiprecDialogState}).
  * What the recorder sends in a dialog is answered by {@link SiprecRecorderRequests}: BYE ends
  * that destination (a {@link RecorderEvent}), a {@code <requestsnapshot>} gets a complete
  * snapshot in an UPDATE. When an in-dialog request gets no answer, 408 or 481, the dialog is gone
@@ -55,6 +57,7 @@ public final class SiprecRecorder implements RecorderDialect {
     private final SiprecMessages messages;
     private final DialogTable<SiprecSession> dialogs;
     private final SiprecRecorderRequests recorderRequests;
+    private final SiprecRestore restore;
 
     /**
      * @param events where recorder-initiated endings go; called on the SIP message thread or the
@@ -67,6 +70,7 @@ public final class SiprecRecorder implements RecorderDialect {
                 events.accept(new RecorderEvent(recorderDialog.key().recordingId(), recorderDialog.key().uri(),
                         recorderDialog.role(), sipStatus, reason)));
         this.recorderRequests = new SiprecRecorderRequests(userAgent, messages, dialogs);
+        this.restore = new SiprecRestore(userAgent, messages, dialogs, this::start);
     }
 
     @Override
@@ -81,15 +85,20 @@ public final class SiprecRecorder implements RecorderDialect {
     public CompletableFuture<DestinationResult> perform(RecorderOperation operation, RecordingSessionSpec spec,
                                                         RecorderDestination destination, SiprecSettings settings) {
         return switch (operation) {
-            case START -> DialogOutcomes.withFailover(spec.recordingId(), destination.candidates(), settings.failover(),
-                    uri -> invite(spec, uri, destination.role(), settings), result -> result);
+            case START -> start(spec, destination, settings, MediaDirection.SENDONLY);
             case PAUSE -> reoffer(spec, destination, settings, s -> s.next(spec, MediaDirection.INACTIVE));
             case RESUME -> reoffer(spec, destination, settings, s -> s.next(spec, MediaDirection.SENDONLY));
             case UPDATE -> reoffer(spec, destination, settings, s -> s.next(spec, s.direction()));
             case STOP -> stop(spec, destination, settings);
-            case RESTORE -> DialogOutcomes.done(result(new RecorderDialog.Key(spec.recordingId(), destination.uri()),
-                    destination.role(), DestinationStatus.REJECTED, null, "a SIPREC dialog cannot be taken over yet"));
+            case RESTORE -> restore.restore(spec, destination, settings);
         };
+    }
+
+    /** A new session with the first candidate that takes it, offering {@code direction}. */
+    private CompletableFuture<DestinationResult> start(RecordingSessionSpec spec, RecorderDestination destination,
+                                                       SiprecSettings settings, MediaDirection direction) {
+        return DialogOutcomes.withFailover(spec.recordingId(), destination.candidates(), settings.failover(),
+                uri -> invite(spec, uri, destination.role(), settings, direction), result -> result);
     }
 
     @Override
@@ -98,10 +107,10 @@ public final class SiprecRecorder implements RecorderDialect {
     }
 
     private CompletableFuture<DestinationResult> invite(RecordingSessionSpec spec, String uri, DestinationRole role,
-                                                        SiprecSettings settings) {
+                                                        SiprecSettings settings, MediaDirection direction) {
         RecorderDialog.Key key = new RecorderDialog.Key(spec.recordingId(), uri);
         RecorderDialog<SiprecSession> recorderDialog = new RecorderDialog<>(key, role, Dialect.SIPREC,
-                SiprecSession.start(spec, settings));
+                SiprecSession.start(spec, settings, direction));
         if (!dialogs.claim(recorderDialog)) {
             return DialogOutcomes.done(result(key, role, DestinationStatus.REJECTED, null,
                     "recording " + key.recordingId() + " already has a dialog with " + uri));
@@ -123,8 +132,7 @@ public final class SiprecRecorder implements RecorderDialect {
         RecorderDialog.Key key = recorderDialog.key();
         if (outcome.isSuccess() && recorderDialog.goLive(outcome.dialog())) {
             LOG.debug("Recording {}: recording session established with {}", key.recordingId(), key.uri());
-            return new DestinationResult(key.uri(), recorderDialog.role(), Dialect.SIPREC, DestinationStatus.ESTABLISHED,
-                    outcome.status(), null, SiprecMessages.sdpOf(outcome.response()).orElse(null));
+            return established(recorderDialog, outcome, userAgent.transport());
         }
         dialogs.forget(recorderDialog);
         if (outcome.isSuccess()) {
@@ -163,9 +171,7 @@ public final class SiprecRecorder implements RecorderDialect {
     private DestinationResult reofferResult(RecorderDialog<SiprecSession> recorderDialog, SipOutcome outcome) {
         RecorderDialog.Key key = recorderDialog.key();
         if (outcome.isSuccess()) {
-            return new DestinationResult(key.uri(), recorderDialog.role(), Dialect.SIPREC,
-                    DestinationStatus.ESTABLISHED, outcome.status(), null,
-                    SiprecMessages.sdpOf(outcome.response()).orElse(null));
+            return established(recorderDialog, outcome, userAgent.transport());
         }
         dialogs.endIfGone(recorderDialog, outcome, "re-INVITE");
         return DialogOutcomes.failure(key.uri(), recorderDialog.role(), Dialect.SIPREC, outcome);
@@ -231,6 +237,25 @@ public final class SiprecRecorder implements RecorderDialect {
     @Override
     public DialogRequests<SiprecSession> dialogRequests() {
         return recorderRequests;
+    }
+
+    /**
+     * The 2xx to the session's offer was ACKed (the answer's future completes after the ACK):
+     * ESTABLISHED, with the dialog's state as of now; without it when the stack's dialog cannot give it.
+     */
+    static DestinationResult established(RecorderDialog<SiprecSession> recorderDialog, SipOutcome outcome, String transport) {
+        RecorderDialog.Key key = recorderDialog.key();
+        String answer = SiprecMessages.sdpOf(outcome.response()).orElse(null);
+        DestinationResult result = new DestinationResult(key.uri(), recorderDialog.role(), Dialect.SIPREC,
+                DestinationStatus.ESTABLISHED, outcome.status(), null, answer);
+        try {
+            return result.withDialogState(SiprecDialogState.capture(outcome.dialog(), key.uri(), transport,
+                    recorderDialog.session(), answer));
+        } catch (RuntimeException e) {
+            LOG.warn("Recording {}: no dialog state for the recording session with {}: {}", key.recordingId(), key.uri(),
+                    e.getMessage());
+            return result;
+        }
     }
 
     private static DestinationResult result(RecorderDialog.Key key, DestinationRole role, DestinationStatus status,

@@ -22,8 +22,13 @@ record SiprecSession(RecordingSessionSpec spec, SiprecSettings settings, Metadat
 
     /** The first offer of a new session: capturing. */
     static SiprecSession start(RecordingSessionSpec spec, SiprecSettings settings) {
+        return start(spec, settings, MediaDirection.SENDONLY);
+    }
+
+    /** The first offer of a new session in {@code direction} (a restored paused recording stays paused). */
+    static SiprecSession start(RecordingSessionSpec spec, SiprecSettings settings, MediaDirection direction) {
         return new SiprecSession(spec, settings, new MetadataIds(),
-                ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE), 1, MediaDirection.SENDONLY);
+                ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE), 1, direction);
     }
 
     /** The next offer in the dialog: a new SDP version, the given direction, the recording as now described. */

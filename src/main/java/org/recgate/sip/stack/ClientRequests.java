@@ -55,9 +55,10 @@ final class ClientRequests {
         this.timings = timings;
     }
 
-    /** See {@link SipUserAgent#sendInitial}. */
-    CompletableFuture<SipOutcome> sendInitial(Request request, Object dialogData, long timeoutMs) {
-        PendingRequest waiting = waitFor(ignored -> { });
+    /** See {@link SipUserAgent#sendInitial(Request, Object, long, Consumer)}. */
+    CompletableFuture<SipOutcome> sendInitial(Request request, Object dialogData, long timeoutMs,
+                                              Consumer<SipOutcome> onAnswer) {
+        PendingRequest waiting = waitFor(onAnswer);
         send(waiting, () -> request, null, dialogData, timeoutMs);
         return answerOf(waiting);
     }

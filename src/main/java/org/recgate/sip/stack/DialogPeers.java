@@ -56,15 +56,17 @@ final class DialogPeers {
 
     /**
      * An answer to one of our requests: a 2xx to a dialog's first INVITE names its recorder
-     * ({@link #established}). Called on the stack's message thread before anything that arrives
-     * after the 2xx is looked at.
+     * ({@link #established}), and so does a 2xx to the first INVITE this stack sends in a dialog
+     * another process set up (a takeover re-INVITE, docs/durable-state.md §3). Called on the
+     * stack's message thread before anything that arrives after the 2xx is looked at.
      */
     void onResponse(ResponseEvent event) {
         Response response = event.getResponse();
         ClientTransaction transaction = event.getClientTransaction();
         if (response.getStatusCode() / 100 == 2 && event.getDialog() != null && transaction != null
                 && Request.INVITE.equals(transaction.getRequest().getMethod())
-                && ((ToHeader) transaction.getRequest().getHeader(ToHeader.NAME)).getTag() == null) {
+                && (((ToHeader) transaction.getRequest().getHeader(ToHeader.NAME)).getTag() == null
+                    || !byDialog.containsKey(event.getDialog().getDialogId()))) {
             established(event.getDialog(), (SIPMessage) response, transaction.getRequest().getRequestURI());
         }
     }

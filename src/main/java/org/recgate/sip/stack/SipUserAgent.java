@@ -187,7 +187,13 @@ public final class SipUserAgent implements SipListener {
      * peer sends in it right after its answer already finds it ({@link Dialog#getApplicationData()}).
      */
     public CompletableFuture<SipOutcome> sendInitial(Request request, Object dialogData, long timeoutMs) {
-        return requests.sendInitial(request, dialogData, timeoutMs);
+        return sendInitial(request, dialogData, timeoutMs, ignored -> { });
+    }
+
+    /** As above, {@code onAnswer} as for {@link #sendInDialog(Dialog, InDialogRequest, long, Consumer)} (docs/durable-state.md §5). */
+    public CompletableFuture<SipOutcome> sendInitial(Request request, Object dialogData, long timeoutMs,
+                                                     Consumer<SipOutcome> onAnswer) {
+        return requests.sendInitial(request, dialogData, timeoutMs, onAnswer);
     }
 
     /** Sends a request inside an existing dialog (re-INVITE, UPDATE, BYE), after the dialog's previous one. */

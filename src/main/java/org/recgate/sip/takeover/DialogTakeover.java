@@ -10,6 +10,7 @@ import javax.sip.SipProvider;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ContentTypeHeader;
+import javax.sip.message.Request;
 import javax.sip.message.Response;
 
 /**
@@ -48,6 +49,22 @@ public final class DialogTakeover {
     }
 
     /**
+     * The takeover re-INVITE of {@code stored}, for a caller that sends it itself (the gateway's
+     * user agent, whose listener ACKs every 2xx: it calls {@link #beforeAck} in its answer hook).
+     */
+    public Request reInvite(StoredDialog stored) throws ParseException {
+        return requests.reInvite(stored);
+    }
+
+    /**
+     * A 2xx to the takeover re-INVITE of {@code sent}, before the caller ACKs it in {@code dialog}
+     * (the stack's dialog of the response): puts the stored route set back (docs/durable-state.md §5).
+     */
+    public void beforeAck(StoredDialog sent, Dialog dialog) throws ParseException {
+        routes.restore(dialog, sent.routeSet());
+    }
+
+    /**
      * The final answer to the takeover re-INVITE of {@code sent}: a 2xx is ACKed in {@code dialog}
      * (the stack's dialog of the response) after its route set is put back.
      */
@@ -63,7 +80,7 @@ public final class DialogTakeover {
                     + "(automatic dialog support is off), so it cannot be ACKed in one");
         }
         try {
-            routes.restore(dialog, sent.routeSet());
+            beforeAck(sent, dialog);
             long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
             dialog.sendAck(dialog.createAck(cseq));
         } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {

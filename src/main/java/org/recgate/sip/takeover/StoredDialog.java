@@ -1,11 +1,13 @@
 package org.recgate.sip.takeover;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import javax.sip.Dialog;
 import javax.sip.header.Header;
 
@@ -94,6 +96,24 @@ public record StoredDialog(String callId, String localTag, String remoteTag, Str
             return JSON.readValue(json, StoredDialog.class);
         } catch (JsonProcessingException e) {
             Throwable cause = e.getCause() instanceof IllegalArgumentException invalid ? invalid : e;
+            throw new IllegalArgumentException("not a stored dialog: " + cause.getMessage(), e);
+        }
+    }
+
+    /** The stored dialog as a map of its fields (strings, numbers, a list), as it goes into a JSON state record. */
+    public Map<String, Object> toMap() {
+        return JSON.convertValue(this, new TypeReference<Map<String, Object>>() { });
+    }
+
+    /** The stored dialog in {@code map} ({@link #toMap()}); an {@link IllegalArgumentException} saying what is wrong with it. */
+    public static StoredDialog fromMap(Map<?, ?> map) {
+        try {
+            return JSON.convertValue(map, StoredDialog.class);
+        } catch (IllegalArgumentException e) {
+            Throwable cause = e; // Jackson wraps what the constructor threw: the innermost says what is wrong
+            for (Throwable inner = e.getCause(); inner != null; inner = inner.getCause()) {
+                cause = inner instanceof IllegalArgumentException ? inner : cause;
+            }
             throw new IllegalArgumentException("not a stored dialog: " + cause.getMessage(), e);
         }
     }

@@ -58,6 +58,19 @@ class StoredDialogTest {
     }
 
     @Test
+    void survivesAMapOfPlainValuesAsAResultCarriesIt() {
+        StoredDialog dialog = stored(2, List.of("<sip:p1.example.com;lr>"));
+        java.util.Map<String, Object> map = dialog.toMap();
+        assertEquals(List.of("<sip:p1.example.com;lr>"), map.get("routeSet"));
+        assertEquals("a84b4c76e66710@gw1", map.get("callId"));
+        assertEquals(dialog, StoredDialog.fromMap(map));
+        java.util.Map<String, Object> broken = new java.util.HashMap<>(map);
+        broken.put("localCseq", 0);
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> StoredDialog.fromMap(broken));
+        assertTrue(refused.getMessage().contains("localCseq must be 1.."), refused.getMessage());
+    }
+
+    @Test
     void noRouteSetIsAnEmptyOne() {
         assertEquals(List.of(), stored(1, null).routeSet());
     }
