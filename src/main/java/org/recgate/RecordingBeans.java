@@ -28,6 +28,7 @@ import org.recgate.recording.RecordingEndings;
 import org.recgate.recording.RecordingFactory;
 import org.recgate.recording.RecordingMetrics;
 import org.recgate.recording.RecordingRegistry;
+import org.recgate.recording.RecordingRestore;
 import org.recgate.recording.RecordingRequests;
 import org.recgate.recording.RoutingDecisions;
 import org.recgate.session.SessionRegistry;
@@ -67,7 +68,8 @@ final class RecordingBeans {
         RecordingMetrics metrics = new RecordingMetrics(meters, calls, recordings, decisions);
         RecordingFactory factory = new RecordingFactory(recordings, recorderPolicy(context, settings), directory,
                 new FileNameTemplate(settings.fileNameTemplate(), hostName(), ZoneId.systemDefault()), clock);
-        RecordingEndings endings = new RecordingEndings(calls, recordings, factory, directory, decisions,
+        RecordingRestore restore = new RecordingRestore(calls, recordings);
+        RecordingEndings endings = new RecordingEndings(calls, recordings, factory, directory, decisions, restore,
                 metrics::automaticRecordingFailed);
         registry.bind("recordingRequests", new RecordingRequestSteps(sessions,
                 new RecordingRequests(calls, recordings, factory), new OperationCompletion(recordings, calls)));
@@ -77,7 +79,7 @@ final class RecordingBeans {
         registry.bind("indicationSteps", new IndicationSteps(recordings));
         registry.bind("indicationRecords", new IndicationRecords(recordings, clock));
         registry.bind("routeCallSteps", new RouteCallSteps(sessions, decisions, factory));
-        StateBeans.bind(context, meters, calls, recordings, clock);
+        StateBeans.bind(context, meters, calls, recordings, restore, clock);
         CallQuery callQuery = new CallQuery(calls, recordings);
         registry.bind("callQuery", callQuery);
         return callQuery;

@@ -28,7 +28,8 @@ final class StateBeans {
     private StateBeans() {
     }
 
-    static void bind(CamelContext context, Meters meters, CallRegistry calls, RecordingRegistry recordings, Clock clock) {
+    static void bind(CamelContext context, Meters meters, CallRegistry calls, RecordingRegistry recordings,
+                     RecordingRestore restore, Clock clock) {
         Registry registry = context.getRegistry();
         PropertiesComponent properties = context.getPropertiesComponent();
         StateJournal journal = new StateJournal(Long.parseLong(setting(properties, "recgate.state.ack-wait-ms")));
@@ -37,7 +38,9 @@ final class StateBeans {
         StateTopic topic = new StateTopic(setting(properties, "recgate.kafka.topic.state"),
                 setting(properties, "camel.component.kafka.brokers"),
                 KafkaSecurity.from(key -> properties.resolveProperty(key).orElse(null)));
-        registry.bind("stateRestore", new StateRestore(topic, new RecordingRestore(calls, recordings), PROGRESS_EVERY));
+        // a request waits for the re-assertion at most as long as a takeover and a new session take
+        long reassertWaitMs = 3 * Long.parseLong(setting(properties, "recgate.recorder.timeout-ms"));
+        registry.bind("stateRestore", new StateRestore(topic, restore, PROGRESS_EVERY, reassertWaitMs));
         meters.gauge("recgate.state.unwritten", "State changes acknowledged to clients but not yet written to the state topic",
                 journal, StateJournal::unwritten);
         HealthCheckRegistry health = HealthCheckRegistry.get(context);

@@ -11,9 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps count of the state records on their way to the state topic (call-state.camel.yaml), so a
- * request is answered once the state it changed is durable (docs/durable-state.md §11): the route
- * step {@link #durable()} completes when every record queued before it has been written
+ * Keeps count of the state records on their way to the state topic (call-state.camel.yaml) and of
+ * the recording indications (recording-indications.camel.yaml), so a request is answered once the
+ * state it changed and the indications it caused are durable (docs/durable-state.md §11): the route
+ * step {@link #awaitDurable()} completes when every record queued before it has been written
  * ({@code acks=all}). While no broker answers, requests must still be served: a wait longer than
  * {@code waitMs} marks the state <em>not durable</em>, and from then on no request waits until the
  * records have caught up (the publishing route keeps them in order and writes them when a broker
@@ -54,6 +55,9 @@ public final class StateJournal {
      * for it and for those before it go on.
      */
     public void written(@org.apache.camel.Header(SEQUENCE) Long sequence) {
+        if (sequence == null) {
+            return; // a record nobody waits for (audit, user events)
+        }
         long done;
         synchronized (this) {
             long offset = sequence - written - 1;
@@ -89,7 +93,7 @@ public final class StateJournal {
      * at once while the state is not durable, or after {@code waitMs} (the state is then marked not
      * durable). Never completes exceptionally: recording matters more than bookkeeping.
      */
-    public CompletionStage<Void> durable() {
+    public CompletionStage<Void> awaitDurable() {
         long target = queued.get();
         if (writtenUpTo() >= target) {
             return CompletableFuture.completedFuture(null);

@@ -30,15 +30,15 @@ public final class RecordingEndings {
     private final StateChanges states;
     private final RecordingRestore restores;
 
-    /** {@code automaticFailures} is told of each automatic recording that did not start (a meter). */
+    /** {@code restores}: the restore after a restart, whose RESTORE answers come here; {@code automaticFailures} is told of each automatic recording that did not start (a meter). */
     public RecordingEndings(CallRegistry calls, RecordingRegistry recordings, RecordingFactory factory, DnDirectory directory,
-                            RoutingDecisions decisions, Consumer<Cause> automaticFailures) {
+                            RoutingDecisions decisions, RecordingRestore restores, Consumer<Cause> automaticFailures) {
         this.recordings = recordings;
         this.decisions = decisions;
         this.automatic = new AutomaticRecording(directory, decisions);
         this.states = new StateChanges(calls, recordings);
         this.starts = new AutomaticStarts(recordings, factory, states, automaticFailures);
-        this.restores = new RecordingRestore(calls, recordings);
+        this.restores = restores;
     }
 
     /**

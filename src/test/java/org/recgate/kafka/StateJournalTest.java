@@ -24,7 +24,7 @@ class StateJournalTest {
         StateJournal journal = new StateJournal(60_000);
         long first = queue(journal);
         long second = queue(journal);
-        CompletableFuture<Void> answer = journal.durable().toCompletableFuture();
+        CompletableFuture<Void> answer = journal.awaitDurable().toCompletableFuture();
         journal.written(second); // another partition was quicker
         assertFalse(answer.isDone(), "the first record is not written yet");
         assertEquals(1, journal.unwritten());
@@ -32,17 +32,17 @@ class StateJournalTest {
         answer.get(1, TimeUnit.SECONDS);
         assertEquals(0, journal.unwritten());
         assertTrue(journal.isDurable());
-        assertTrue(journal.durable().toCompletableFuture().isDone(), "nothing to wait for");
+        assertTrue(journal.awaitDurable().toCompletableFuture().isDone(), "nothing to wait for");
     }
 
     @Test
     void withoutABrokerRequestsAreAnsweredAndTheStateIsNotDurableUntilItCatchesUp() throws Exception {
         StateJournal journal = new StateJournal(50);
         long lost = queue(journal);
-        journal.durable().toCompletableFuture().get(5, TimeUnit.SECONDS); // answered after the wait
+        journal.awaitDurable().toCompletableFuture().get(5, TimeUnit.SECONDS); // answered after the wait
         assertFalse(journal.isDurable());
         long next = queue(journal);
-        assertTrue(journal.durable().toCompletableFuture().isDone(), "no wait while not durable");
+        assertTrue(journal.awaitDurable().toCompletableFuture().isDone(), "no wait while not durable");
         journal.written(lost);
         assertFalse(journal.isDurable(), "a change acknowledged meanwhile is still not written");
         journal.written(next);

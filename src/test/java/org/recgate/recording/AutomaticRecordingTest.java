@@ -99,7 +99,8 @@ class AutomaticRecordingTest {
         RecordingFactory factory = new RecordingFactory(recordings,
                 new RecorderPolicy(List.of("sip:srs@rec.example.com"), Dialect.SIPREC, List.of("*.example.com"), "udp"),
                 directory, new FileNameTemplate(FileNameTemplate.DEFAULT, "gw1", ZoneOffset.UTC), CLOCK);
-        endings = new RecordingEndings(calls, recordings, factory, directory, decisions, failures::add);
+        endings = new RecordingEndings(calls, recordings, factory, directory, decisions, new RecordingRestore(calls, recordings),
+                failures::add);
     }
 
     private List<String> sentFor(RecorderOperation operation) {

@@ -19,11 +19,11 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.recgate.kafka.RecordSchemas;
 import org.recgate.sip.SippRecorder;
+import org.recgate.sip.takeover.TcpRelay;
 import org.recgate.testing.FreePorts;
 import org.recgate.testing.GatewayProcess;
 import org.recgate.testing.RunningGateway;
@@ -36,23 +36,23 @@ import org.recgate.testing.TlibTestClient;
  * Paused recording are known again before the T-Library listener opens; the recorder (sipp) gets a
  * target-refresh re-INVITE in the original dialog, still inactive; RESUME and STOP are
  * acknowledged and reach the recorder in that dialog; the indications on Kafka are On, Paused, On,
- * Off, each eventId once, no On between the crash and the RESUME.
+ * Off, each eventId once, no On between the crash and the RESUME. Over TCP a {@link TcpRelay} plays
+ * the proxy in front of the recorder, whose connection outlives the killed gateway's.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class GatewayCrashIT {
 
     private static final String CONN = "00000000000000c1";
 
-    @TempDir
-    Path work;
-
     @ParameterizedTest
     @ValueSource(strings = {"udp", "tcp"})
     void aPausedRecordingSurvivesKill9(String transport) throws Exception {
         String run = "crash-" + transport + "-" + FreePorts.tcp();
         try (SippRecorder recorder = SippRecorder.start("srs_crash.xml", transport);
+             TcpRelay proxy = "tcp".equals(transport) ? new TcpRelay("127.0.0.1", recorder.port()) : null;
              KafkaConsumer<String, String> indications = TestKafka.consumer(TestKafka.bootstrapServers(), run + ".indications");
-             GatewayProcess gateway = GatewayProcess.start(settings(run, recorder.uri(), transport), work.resolve("gateway.log"))) {
+             GatewayProcess gateway = GatewayProcess.start(settings(run, proxy == null ? recorder.uri()
+                     : "sip:srs@127.0.0.1:" + proxy.port() + ";transport=tcp", transport), logOf(run))) {
             try (TlibTestClient feed = gateway.connectAs("switch");
                  TlibTestClient desktop = gateway.connectAs("desktop")) {
                 desktop.register("1001", null);
@@ -92,7 +92,7 @@ class GatewayCrashIT {
     void aRecordingSurvivesARestart() throws Exception {
         String run = "restart-" + FreePorts.tcp();
         try (SippRecorder recorder = SippRecorder.start("srs_restart.xml", "udp");
-             GatewayProcess gateway = GatewayProcess.start(settings(run, recorder.uri(), "udp"), work.resolve("gateway.log"))) {
+             GatewayProcess gateway = GatewayProcess.start(settings(run, recorder.uri(), "udp"), logOf(run))) {
             try (TlibTestClient feed = gateway.connectAs("switch");
                  TlibTestClient desktop = gateway.connectAs("desktop")) {
                 desktop.register("1001", null);
@@ -136,6 +136,11 @@ class GatewayCrashIT {
         settings.put("recgate.sip.transport", transport);
         settings.put("recgate.recorder.timeout-ms", "3000");
         return settings;
+    }
+
+    /** The gateway's log where the build keeps it (target/RUN/gateway.log), for a failure to be read after the test. */
+    private static Path logOf(String run) throws java.io.IOException {
+        return java.nio.file.Files.createDirectories(Path.of("target", run)).resolve("gateway.log");
     }
 
     private static void assertAck(JsonNode answer) {

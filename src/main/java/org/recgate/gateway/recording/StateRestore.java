@@ -28,12 +28,27 @@ public final class StateRestore {
     private final StateTopic topic;
     private final RecordingRestore restore;
     private final int progressEvery;
+    private final long reassertWaitMs;
     private List<RecorderTask> tasks = List.of();
+    private volatile boolean loaded;
 
-    public StateRestore(StateTopic topic, RecordingRestore restore, int progressEvery) {
+    /** @param reassertWaitMs how long a request waits at most for the re-assertion of the restored recordings */
+    public StateRestore(StateTopic topic, RecordingRestore restore, int progressEvery, long reassertWaitMs) {
         this.topic = topic;
         this.restore = restore;
         this.progressEvery = progressEvery;
+        this.reassertWaitMs = reassertWaitMs;
+    }
+
+    /**
+     * Route step at the start of recording control: a request waits until the restored recordings'
+     * dialogs are re-asserted (at most {@code reassertWaitMs}), so it finds them taken over; at once
+     * when nothing was restored, or when the state topic is off.
+     */
+    public java.util.concurrent.CompletionStage<Void> awaitReasserted() {
+        java.util.concurrent.CompletableFuture<Void> done = restore.reasserted();
+        return !loaded || done.isDone() ? java.util.concurrent.CompletableFuture.completedFuture(null)
+                : done.copy().completeOnTimeout(null, reassertWaitMs, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** Reads the state topic and restores the calls and recordings it kept; how many calls. */
@@ -59,6 +74,8 @@ public final class StateRestore {
             }
         }
         tasks = restored;
+        loaded = true;
+        restore.restored();
         LOG.info("State topic: {} calls with {} recordings restored in {} ms; {} recordings to re-assert at their recorders",
                 calls, recordings, (System.nanoTime() - started) / 1_000_000, restored.size());
         return calls;

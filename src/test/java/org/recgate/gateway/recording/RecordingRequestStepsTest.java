@@ -96,7 +96,8 @@ class RecordingRequestStepsTest {
                 directory, new FileNameTemplate(FileNameTemplate.DEFAULT, "gw1", ZoneOffset.UTC), CLOCK);
         control = new RecordingRequestSteps(sessions, new RecordingRequests(calls, recordings, factory),
                 new OperationCompletion(recordings, calls));
-        endings = new RecordingEndings(calls, recordings, factory, directory, new RoutingDecisions(100), cause -> { });
+        endings = new RecordingEndings(calls, recordings, factory, directory, new RoutingDecisions(100),
+                new org.recgate.recording.RecordingRestore(calls, recordings), cause -> { });
         desktop = sessions.open(new TestConnection());
         new Registrations(sessions, directory, new ServerInfo("t", "1", 1), new ScreenCaptureStates(),
                 new LoginThrottle(new LoginThrottle.Limits(5, Duration.ofMinutes(1), Duration.ofMinutes(1)), CLOCK),

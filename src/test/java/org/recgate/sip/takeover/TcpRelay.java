@@ -19,7 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * (sipp 3.6.1 {@code SIPpSocket::close_calls} → {@code call::tcpClose}), so without it the
  * {@code kill -9} of the first process would end the recorder's call too; docs/durable-state.md §6.
  */
-final class TcpRelay implements AutoCloseable {
+public final class TcpRelay implements AutoCloseable {
 
     private final ServerSocket listener;
     private final Socket upstream;
@@ -27,14 +27,14 @@ final class TcpRelay implements AutoCloseable {
     private volatile Socket current;
 
     /** Connects to the recorder at {@code host:port} and listens on a free port of {@code host}. */
-    TcpRelay(String host, int port) throws IOException {
+    public TcpRelay(String host, int port) throws IOException {
         upstream = new Socket(host, port);
         listener = new ServerSocket(0, 8, InetAddress.getByName(host));
         start("relay-accept", this::accept);
         start("relay-up", () -> copy(upstream.getInputStream(), null));
     }
 
-    int port() {
+    public int port() {
         return listener.getLocalPort();
     }
 
