@@ -37,7 +37,9 @@ public final class ApiHttpHandlers implements StartupListener, OnCamelContextSto
 
     @Override
     public synchronized void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
-        router = VertxPlatformHttpRouter.lookup(context);
+        // by type: the router's name carries the port (camel.server.port); the management server has one too
+        router = context.getRegistry().findByType(VertxPlatformHttpRouter.class).stream()
+                .filter(VertxPlatformHttpRouter::isMainServer).findFirst().orElse(null);
         if (router == null) {
             LOG.debug("No platform HTTP router (recgate.api.enabled=false): no event stream, no console");
             return;
