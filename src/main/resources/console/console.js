@@ -13,6 +13,7 @@
   let stream = null;      // the AbortController of the open event stream
   const calls = new Map(); // connectionId -> {call, recordings: Map(id -> recording), timeline: [], element}
   const screens = new Map(); // dn -> screen-capture state
+  const ended = new Set();   // connection IDs of calls that ended: their late events fetch nothing
 
   const $ = (id) => document.getElementById(id);
 
@@ -106,6 +107,7 @@
     }
     calls.clear();
     screens.clear();
+    ended.clear();
     $('calls').replaceChildren();
     show(false);
     $('application').focus();
@@ -247,19 +249,28 @@
 
   function onCall(data) {
     if (data.ended) {
+      ended.add(data.connectionId);
       removeCall(data.connectionId);
       return;
     }
     if (data.previousConnectionId && calls.has(data.previousConnectionId)) {
       removeCall(data.previousConnectionId);
     }
-    fetchCall(data.connectionId).catch(showError);
+    const entry = calls.get(data.connectionId);
+    if (entry) {
+      entry.call.parties = data.parties;
+      render(entry);
+    } else {
+      fetchCall(data.connectionId).catch(showError); // a new call: its details once
+    }
   }
 
   function onRecording(record) {
     const entry = calls.get(record.connectionId);
     if (!entry) {
-      fetchCall(record.connectionId).catch(showError); // a call this page has not seen yet
+      if (!ended.has(record.connectionId)) {
+        fetchCall(record.connectionId).catch(showError); // a call this page has not seen yet
+      }
       return;
     }
     const primary = record.destinations.find((d) => d.role === 'primary') || {};
@@ -404,7 +415,7 @@
     const items = entry.timeline.map((step) => {
       const item = document.createElement('li');
       item.className = stateClass(step.state) + (step.cause === 'recorder-failure' ? ' failover' : '');
-      item.textContent = step.time.toLocaleTimeString() + ' ' + step.id + ' ' + step.state
+      item.textContent = step.time.toLocaleTimeString([], { hour12: false }) + ' ' + step.id + ' ' + step.state
         + (step.cause && step.cause !== 'request' ? ' (' + step.cause + ')' : '');
       return item;
     });
@@ -441,22 +452,33 @@
   }
 
   // --- the buttons: the API answers, the event stream shows the new state ---
+  // while the recorder has not answered, the recording shows the pending state (as GET /calls/{id} would)
+  const PENDING_OF = { pause: 'Pausing', resume: 'Resuming', stop: 'Stopping' };
+
   async function start(entry) {
     const dn = entry.element.querySelector('.start-dn').value;
-    await act(() => api('POST', '/calls/' + encodeURIComponent(entry.call.connectionId) + '/recordings', { dn }));
+    const button = entry.element.querySelector('.start');
+    button.disabled = true;
+    button.textContent = 'Starting...';
+    await act(entry, () => api('POST', '/calls/' + encodeURIComponent(entry.call.connectionId) + '/recordings', { dn }));
+    button.textContent = 'Start';
+    button.disabled = false;
   }
 
   async function operate(entry, recording, operation) {
-    await act(() => api('POST', '/calls/' + encodeURIComponent(entry.call.connectionId) + '/recordings/'
+    recording.state = PENDING_OF[operation];
+    render(entry);
+    await act(entry, () => api('POST', '/calls/' + encodeURIComponent(entry.call.connectionId) + '/recordings/'
       + encodeURIComponent(recording.id) + '/' + operation, { dn: recording.dn }));
   }
 
-  async function act(request) {
+  async function act(entry, request) {
     $('action-message').textContent = '';
     try {
       await request();
     } catch (error) {
       showError(error);
+      fetchCall(entry.call.connectionId).catch(showError); // the states as the gateway has them
     }
   }
 
