@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.recgate.testing.Recordings.establish;
 import static org.recgate.testing.Recordings.privateService;
-import static org.recgate.testing.Recordings.recorderSettings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,16 +12,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.recgate.sip.SippRecorder;
+import org.recgate.testing.ApiTesting;
 import org.recgate.testing.EventStreamClient;
 import org.recgate.testing.EventStreamClient.Event;
 import org.recgate.testing.RunningGateway;
@@ -42,28 +39,7 @@ class EventStreamIT {
     private final HttpClient http = HttpClient.newHttpClient();
 
     private static Map<String, String> settings(String recorderUri) throws Exception {
-        Path dnFile = Files.createTempFile("dns-events", ".yaml");
-        Files.writeString(dnFile, """
-                applications:
-                  desktop:
-                    roles: [desktop]
-                  scoped:
-                    roles: [supervisor]
-                    dns: ["1002"]
-                  supervisor:
-                    password: s3cret
-                    roles: [supervisor]
-                  switch:
-                    roles: [switch]
-                  vendor:
-                    roles: [vendor]
-                dns:
-                  "1001": {type: Extension}
-                  "1002": {type: Extension}
-                  "5000": {type: Trunk}
-                """);
-        Map<String, String> settings = new HashMap<>(recorderSettings(recorderUri, "udp"));
-        settings.put("recgate.dn-file", dnFile.toString());
+        Map<String, String> settings = ApiTesting.settings(recorderUri, ApiTesting.EVENTS_DN_FILE);
         settings.put("recgate.api.events.keepalive-ms", "300");
         return settings;
     }
@@ -147,9 +123,6 @@ class EventStreamIT {
     }
 
     private HttpResponse<String> get(RunningGateway gateway, String path, String user) throws Exception {
-        String credentials = user.contains(":") ? user : user + ":";
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.apiPort() + "/api/v1" + path))
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(credentials.getBytes()))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return ApiTesting.get(http, gateway, path, user);
     }
 }

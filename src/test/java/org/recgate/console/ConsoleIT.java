@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.recgate.testing.Recordings.establish;
 import static org.recgate.testing.Recordings.privateService;
-import static org.recgate.testing.Recordings.recorderSettings;
 
 import java.io.File;
 import java.net.URI;
@@ -16,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +40,7 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.recgate.sip.SippRecorder;
+import org.recgate.testing.ApiTesting;
 import org.recgate.testing.RunningGateway;
 import org.recgate.testing.TlibTestClient;
 
@@ -63,25 +62,7 @@ class ConsoleIT {
     private WebDriverWait wait;
 
     private static Map<String, String> settings(String recorderUri) throws Exception {
-        Path dnFile = Files.createTempFile("dns-console", ".yaml");
-        Files.writeString(dnFile, """
-                applications:
-                  desktop:
-                    roles: [desktop]
-                  supervisor:
-                    password: s3cret
-                    roles: [supervisor]
-                  switch:
-                    roles: [switch]
-                  vendor:
-                    roles: [vendor]
-                dns:
-                  "1001": {type: Extension}
-                  "5000": {type: Trunk}
-                """);
-        Map<String, String> settings = new HashMap<>(recorderSettings(recorderUri, "udp"));
-        settings.put("recgate.dn-file", dnFile.toString());
-        return settings;
+        return ApiTesting.settings(recorderUri, ApiTesting.EVENTS_DN_FILE);
     }
 
     /** Debian's chromium and chromedriver, named explicitly: Selenium Manager downloads nothing. */

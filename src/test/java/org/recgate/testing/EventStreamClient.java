@@ -8,10 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -48,8 +46,7 @@ public final class EventStreamClient implements AutoCloseable {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + "/api/v1/events"))
                 .header("Accept", "text/event-stream");
         if (user != null) {
-            String credentials = user.contains(":") ? user : user + ":";
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+            request.header("Authorization", ApiTesting.basic(user));
         }
         return new EventStreamClient(http.send(request.build(), HttpResponse.BodyHandlers.ofLines()));
     }
