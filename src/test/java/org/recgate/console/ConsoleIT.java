@@ -175,7 +175,7 @@ class ConsoleIT {
             assertEquals("text/html; charset=utf-8", index.headers().firstValue("Content-Type").orElse(""));
             String policy = index.headers().firstValue("Content-Security-Policy").orElse("");
             assertTrue(policy.contains("script-src 'self'") && !policy.contains("unsafe-inline"), policy);
-            for (Map.Entry<String, String> file : Map.of("console.js", "text/javascript", "console.css", "text/css",
+            for (Map.Entry<String, String> file : Map.of("console.js", "text/javascript", "api.js", "text/javascript", "view.js", "text/javascript", "console.css", "text/css",
                     "favicon.svg", "image/svg+xml").entrySet()) {
                 HttpResponse<String> served = http.send(request(gateway, "/console/" + file.getKey()), HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, served.statusCode(), file.getKey());

@@ -24,6 +24,8 @@ public final class ConsoleFiles implements Handler<RoutingContext> {
             "index.html", "text/html; charset=utf-8",
             "console.css", "text/css; charset=utf-8",
             "console.js", "text/javascript; charset=utf-8",
+            "api.js", "text/javascript; charset=utf-8",
+            "view.js", "text/javascript; charset=utf-8",
             "favicon.svg", "image/svg+xml");
 
     private final Map<String, Buffer> files = new LinkedHashMap<>();
