@@ -70,11 +70,11 @@ public final class EventStreamHandler implements Handler<RoutingContext> {
     }
 
     private void refuse(HttpServerResponse response, Throwable cause) {
+        int status = cause instanceof ApiException api ? api.status()
+                : cause instanceof TlibException known ? ApiStatus.of(known.errorCode(), known.extensions()) : ApiStatus.INTERNAL;
         TlibException failure = cause instanceof TlibException known ? known
                 : new TlibException(ErrorCode.INTERNAL, "the gateway failed inside (" + cause.getClass().getSimpleName()
                         + "); the event stream was not opened, and asking again may work");
-        int status = failure instanceof ApiException api ? api.status()
-                : cause instanceof TlibException ? ApiStatus.of(failure.errorCode(), failure.extensions()) : ApiStatus.INTERNAL;
         if (status == ApiStatus.INTERNAL) {
             LOG.error("Internal error on GET /api/v1/events", cause);
         }
