@@ -58,7 +58,8 @@ public final class RecGateConfiguration implements CamelConfiguration {
                 new ScreenRecorderSteps(RecorderPolicy.list(settings.screenRecorderUris()), meters));
 
         CallQuery callQuery = RecordingBeans.bind(context, settings, meters, sessions, directory, clock);
-        ApiBeans.bind(registry, sessions, directory, loginThrottle, meters, callQuery.calls(), callQuery.recordings());
+        ApiBeans.bind(context, sessions, directory, loginThrottle, meters, callQuery.calls(), callQuery.recordings(),
+                screenCaptureStates, clock);
         RouteFileBeans.bind(context, meters);
     }
 

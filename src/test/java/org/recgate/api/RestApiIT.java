@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.recgate.testing.Recordings.attachedData;
 import static org.recgate.testing.Recordings.establish;
-import static org.recgate.testing.Recordings.recorderSettings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,13 +14,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.recgate.sip.SippRecorder;
+import org.recgate.testing.ApiTesting;
 import org.recgate.testing.RunningGateway;
 import org.recgate.testing.TestKafka;
 import org.recgate.testing.TlibTestClient;
@@ -50,8 +47,7 @@ class RestApiIT {
 
     /** The API's applications: a desktop, one scoped to DN 1002, a supervisor with a password, the switch. */
     private static Map<String, String> settings(String recorderUri) throws Exception {
-        Path dnFile = Files.createTempFile("dns-api", ".yaml");
-        Files.writeString(dnFile, """
+        return ApiTesting.settings(recorderUri, """
                 applications:
                   desktop:
                     roles: [desktop]
@@ -68,9 +64,6 @@ class RestApiIT {
                   "1002": {type: Extension}
                   "5000": {type: Trunk}
                 """);
-        Map<String, String> settings = new HashMap<>(recorderSettings(recorderUri, "udp"));
-        settings.put("recgate.dn-file", dnFile.toString());
-        return settings;
     }
 
     @Test
@@ -205,9 +198,7 @@ class RestApiIT {
 
     /** {@code user} is {@code name} (no password) or {@code name:password}. */
     private HttpRequest.Builder request(RunningGateway gateway, String path, String user) {
-        String credentials = user.contains(":") ? user : user + ":";
-        return HttpRequest.newBuilder(api(gateway, path)).header("Authorization",
-                "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        return HttpRequest.newBuilder(api(gateway, path)).header("Authorization", ApiTesting.basic(user));
     }
 
     private HttpResponse<String> get(RunningGateway gateway, String path, String user) throws Exception {

@@ -44,12 +44,16 @@ public record ApiCredentials(DnDirectory directory, LoginThrottle throttle, Coun
     public void authenticate(Exchange exchange) {
         InetSocketAddress remote = remote(exchange.getMessage().getHeader(REMOTE_ADDRESS));
         exchange.setProperty(REMOTE, remote);
+        exchange.setProperty(APPLICATION, authenticate(exchange.getMessage().getHeader("Authorization", String.class), remote));
+    }
+
+    /** The application of an {@code Authorization} header from {@code remote} (the event stream's check too); 401 else. */
+    public ApplicationConfig authenticate(String header, InetSocketAddress remote) {
         String source = LoginThrottle.sourceOf(remote);
         throttle.lockedOut(source).ifPresent(locked -> {
             throw unauthorized("too many failed logins from " + source + ": try again in "
                     + Math.max(1, locked.toSeconds()) + " s");
         });
-        String header = exchange.getMessage().getHeader("Authorization", String.class);
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             throw unauthorized("send HTTP Basic credentials (Authorization: Basic): the application's name and password");
         }
@@ -60,7 +64,7 @@ public record ApiCredentials(DnDirectory directory, LoginThrottle throttle, Coun
                     ? "application '" + nameAndPassword[0] + "' is not configured in the DN file"
                     : "wrong password for application '" + nameAndPassword[0] + "'");
         }
-        exchange.setProperty(APPLICATION, application);
+        return application;
     }
 
     private ApiException failed(String source, String message) {

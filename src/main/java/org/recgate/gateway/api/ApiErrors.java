@@ -15,6 +15,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class ApiErrors {
 
+    /** RFC 7617 §2: the challenge of a 401 names the scheme, the realm and the charset of the credentials. */
+    public static final String CHALLENGE = "Basic realm=\"RecGate\", charset=\"UTF-8\"";
+
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
 
     public Map<String, Object> reply(Exchange exchange) {
@@ -38,9 +41,13 @@ public final class ApiErrors {
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         if (status == ApiStatus.UNAUTHORIZED) {
-            // RFC 7617 §2: the challenge names the scheme, the realm and the charset of the credentials
-            exchange.getMessage().setHeader("WWW-Authenticate", "Basic realm=\"RecGate\", charset=\"UTF-8\"");
+            exchange.getMessage().setHeader("WWW-Authenticate", CHALLENGE);
         }
+        return body(failure);
+    }
+
+    /** The error body: {@code {code, message[, extensions]}} (the event stream's refusals too). */
+    public static Map<String, Object> body(TlibException failure) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("code", failure.errorCode().code());
         body.put("message", failure.getMessage());

@@ -10,6 +10,7 @@ import org.apache.camel.Header;
 import org.recgate.call.Call;
 import org.recgate.call.CallRegistry;
 import org.recgate.config.ApplicationConfig;
+import org.recgate.config.Role;
 import org.recgate.gateway.recording.CallQuery;
 import org.recgate.recording.CallRecordingData;
 import org.recgate.recording.Recording;
@@ -17,13 +18,38 @@ import org.recgate.recording.RecordingRegistry;
 import org.recgate.session.Permissions;
 import org.recgate.tlib.model.ErrorCode;
 import org.recgate.tlib.model.TlibException;
+import org.recgate.userevent.ScreenCapture;
+import org.recgate.userevent.ScreenCaptureStates;
 
 /**
  * The REST API's queries (docs/api.md): the calls and live recordings an application may see
  * ({@link Permissions#maySee}: a party in its DN scope), from the same registries and in the same
  * layout as {@code RequestQueryCall} ({@link CallQuery#describe}).
  */
-public record ApiQueries(CallRegistry calls, RecordingRegistry recordings) {
+public record ApiQueries(CallRegistry calls, RecordingRegistry recordings, ScreenCaptureStates screenCaptures) {
+
+    /** {@code GET /application}: who the credentials are, for a client such as the console to know what it may do. */
+    public Map<String, Object> application(@ExchangeProperty(ApiCredentials.APPLICATION) ApplicationConfig application) {
+        Map<String, Object> described = new LinkedHashMap<>();
+        described.put("name", application.name());
+        described.put("roles", application.roles().stream().map(Role::wireName).sorted().toList());
+        described.put("dns", application.dns().toString());
+        return described;
+    }
+
+    /** {@code GET /dns/{dn}/screen-capture}: the state the DN's vendor last indicated (null: none yet); 403 outside the scope. */
+    public Map<String, Object> screenCapture(@ExchangeProperty(ApiCredentials.APPLICATION) ApplicationConfig application,
+                                             @Header("dn") String dn) {
+        Permissions.checkMayQuery(application);
+        if (!Permissions.maySee(application, List.of(dn))) {
+            throw new TlibException(ErrorCode.NOT_AUTHORIZED, "application '" + application.name()
+                    + "' may not query DN " + dn + ": it is not in the application's dns");
+        }
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("dn", dn);
+        state.put("state", screenCaptures.stateOf(dn).map(ScreenCapture::wireValue).orElse(null));
+        return state;
+    }
 
     /** {@code GET /calls[?dn=]}: the calls the application sees, oldest first; with {@code dn}, those it is a party of. */
     public List<Map<String, Object>> calls(@ExchangeProperty(ApiCredentials.APPLICATION) ApplicationConfig application,
