@@ -12,6 +12,7 @@ import org.recgate.call.CallEvents;
 import org.recgate.call.CallRegistry;
 import org.recgate.config.DnDirectory;
 import org.recgate.gateway.call.KafkaCallFeed;
+import org.recgate.gateway.call.StaleCalls;
 import org.recgate.gateway.call.SwitchFeed;
 import org.recgate.gateway.records.IndicationRecords;
 import org.recgate.gateway.recording.CallChangeSteps;
@@ -80,6 +81,8 @@ final class RecordingBeans {
         registry.bind("indicationRecords", new IndicationRecords(recordings, clock));
         registry.bind("routeCallSteps", new RouteCallSteps(sessions, decisions, factory));
         StateBeans.bind(context, meters, calls, recordings, restore, clock);
+        registry.bind("staleCalls", new StaleCalls(calls, StaleCalls.parse("recgate.calls.max-idle",
+                context.getPropertiesComponent().resolveProperty("recgate.calls.max-idle").orElse("12h"))));
         CallQuery callQuery = new CallQuery(calls, recordings);
         registry.bind("callQuery", callQuery);
         return callQuery;

@@ -20,12 +20,23 @@ public final class Call {
     private String callUuid;
     private String ani;
     private String dnis;
+    private Instant lastEvent;
     private final Set<String> parties = new LinkedHashSet<>();
     private final Map<String, Object> userData = new LinkedHashMap<>();
 
     Call(String connectionId, Instant started) {
         this.connectionId = connectionId;
         this.started = started;
+        this.lastEvent = started;
+    }
+
+    /** When the switch last said something about the call (its last call event). */
+    public synchronized Instant lastEvent() {
+        return lastEvent;
+    }
+
+    synchronized void touched(Instant when) {
+        lastEvent = when;
     }
 
     public synchronized String connectionId() {
@@ -99,12 +110,14 @@ public final class Call {
 
     /** The call as the state record keeps it. */
     public synchronized CallSnapshot snapshot() {
-        return new CallSnapshot(connectionId, started, callUuid, ani, dnis, List.copyOf(parties), Map.copyOf(userData));
+        return new CallSnapshot(connectionId, started, lastEvent, callUuid, ani, dnis, List.copyOf(parties),
+                Map.copyOf(userData));
     }
 
     /** A call as a state record kept it (a restart). */
     static Call restored(CallSnapshot snapshot) {
         Call call = new Call(snapshot.connectionId(), snapshot.started());
+        call.lastEvent = snapshot.lastEvent();
         call.describe(snapshot.callUuid(), snapshot.ani(), snapshot.dnis());
         call.parties.addAll(snapshot.parties());
         call.userData.putAll(snapshot.userData());

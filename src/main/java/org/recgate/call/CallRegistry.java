@@ -1,6 +1,7 @@
 package org.recgate.call;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,6 +48,7 @@ public final class CallRegistry {
         Call call = calls.computeIfAbsent(connectionId, id -> new Call(id, clock.instant()));
         CallChange change;
         synchronized (call) {
+            call.touched(clock.instant());
             call.describe(callUuid, ani, dnis);
             Set<String> joined = new java.util.LinkedHashSet<>();
             if (call.join(thisDn)) {
@@ -73,6 +75,7 @@ public final class CallRegistry {
         Call call = located.call();
         CallChange change;
         synchronized (call) {
+            call.touched(clock.instant());
             Set<String> left = call.leave(thirdPartyDn) ? Set.of(thirdPartyDn) : Set.of();
             Set<String> joined = call.join(otherDn) ? Set.of(otherDn) : Set.of();
             change = new CallChange(call, joined, left, false, located.movedFrom());
@@ -107,6 +110,7 @@ public final class CallRegistry {
         }
         CallChange change;
         synchronized (call) {
+            call.touched(clock.instant());
             Set<String> left = call.leave(thisDn) ? Set.of(thisDn) : Set.of();
             boolean ended = call.isEmpty();
             if (ended) {
@@ -115,5 +119,28 @@ public final class CallRegistry {
             change = new CallChange(call, Set.of(), left, ended);
         }
         return Optional.of(change);
+    }
+
+    /**
+     * The calls whose last call event is older than {@code maxIdle} (a release the gateway never
+     * heard of: it was down, or the switch lost it), as changes that end them, each {@code stale}.
+     * They stay known until {@link #forget} (so the end of their recordings is still indicated).
+     */
+    public java.util.List<CallChange> endStale(java.time.Duration maxIdle) {
+        Instant cutoff = clock.instant().minus(maxIdle);
+        java.util.List<CallChange> ended = new java.util.ArrayList<>();
+        for (Call call : calls.values()) {
+            synchronized (call) {
+                if (call.lastEvent().isBefore(cutoff)) {
+                    ended.add(CallChange.staleEnd(call, Set.copyOf(call.parties())));
+                }
+            }
+        }
+        return ended;
+    }
+
+    /** Forgets a call that ended without a release (stale): it is gone from now on. */
+    public void forget(Call call) {
+        calls.remove(call.connectionId(), call);
     }
 }

@@ -10,13 +10,14 @@ import java.util.Map;
  *
  * @param connectionId the call's AttrConnectionID
  * @param started      when the gateway first saw it
+ * @param lastEvent    when its last call event came (a restored call without events ends as stale)
  * @param callUuid     the switch's call UUID, or null
  * @param ani          the caller's number, or null
  * @param dnis         the called number, or null
  * @param parties      the DNs on the call, in the order they joined
  * @param userData     its user data (GSIP_RECORD, GSIP_REC_FN and the rest)
  */
-public record CallSnapshot(String connectionId, Instant started, String callUuid, String ani, String dnis,
+public record CallSnapshot(String connectionId, Instant started, Instant lastEvent, String callUuid, String ani, String dnis,
                            List<String> parties, Map<String, Object> userData) {
 
     public CallSnapshot {

@@ -6,7 +6,9 @@ import java.util.Locale;
 public enum Cause {
     REQUEST, FULL_TIME, ROUTING, CALL_RELEASED, TRANSFER, RECORDER_FAILURE,
     /** After a restart, a new recorder session replaced one the recorder no longer knew (docs/durable-state.md §10). */
-    RESTORED;
+    RESTORED,
+    /** Its call had no call event for {@code recgate.calls.max-idle}: a release nobody told the gateway of. */
+    STALE;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -23,6 +23,7 @@ public final class RecordingEndings {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecordingEndings.class);
 
+    private final CallRegistry calls;
     private final RecordingRegistry recordings;
     private final RoutingDecisions decisions;
     private final AutomaticRecording automatic;
@@ -33,6 +34,7 @@ public final class RecordingEndings {
     /** {@code restores}: the restore after a restart, whose RESTORE answers come here; {@code automaticFailures} is told of each automatic recording that did not start (a meter). */
     public RecordingEndings(CallRegistry calls, RecordingRegistry recordings, RecordingFactory factory, DnDirectory directory,
                             RoutingDecisions decisions, RecordingRestore restores, Consumer<Cause> automaticFailures) {
+        this.calls = calls;
         this.recordings = recordings;
         this.decisions = decisions;
         this.automatic = new AutomaticRecording(directory, decisions);
@@ -55,9 +57,13 @@ public final class RecordingEndings {
         RecordingOutcome outcome = new RecordingOutcome();
         List<Recording> leaving = change.ended() ? recordings.ofCall(call.connectionId()) : recordings.ofCall(call.connectionId())
                 .stream().filter(r -> change.left().contains(r.recordedDn())).toList();
-        Cause cause = change.ended() || change.joined().isEmpty() ? Cause.CALL_RELEASED : Cause.TRANSFER;
+        Cause cause = change.stale() ? Cause.STALE
+                : change.ended() || change.joined().isEmpty() ? Cause.CALL_RELEASED : Cause.TRANSFER;
         leaving.forEach(recording -> end(recording, call, cause, outcome));
         if (change.ended()) {
+            if (change.stale()) {
+                calls.forget(call); // a release takes the call out of the registry itself
+            }
             recordings.removeCall(call.connectionId());
             decisions.forget(call.connectionId());
             return outcome;

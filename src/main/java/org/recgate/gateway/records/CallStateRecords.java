@@ -78,6 +78,7 @@ public final class CallStateRecords {
         record.put("time", clock.instant().toString());
         record.put("connectionId", connectionId);
         record.put("started", call.started().toString());
+        record.put("lastEvent", call.lastEvent().toString());
         putIfSet(record, "callUuid", call.callUuid());
         putIfSet(record, "ani", call.ani());
         putIfSet(record, "dnis", call.dnis());
@@ -136,7 +137,9 @@ public final class CallStateRecords {
             throw new IllegalArgumentException("not a " + SCHEMA + " record: schema " + record.get("schema"));
         }
         String connectionId = text(record, "connectionId");
-        CallSnapshot call = new CallSnapshot(connectionId, Instant.parse(text(record, "started")),
+        Instant started = Instant.parse(text(record, "started"));
+        CallSnapshot call = new CallSnapshot(connectionId, started,
+                record.get("lastEvent") instanceof String last ? Instant.parse(last) : started,
                 (String) record.get("callUuid"), (String) record.get("ani"), (String) record.get("dnis"),
                 (List<String>) record.getOrDefault("parties", List.of()),
                 (Map<String, Object>) record.getOrDefault("userData", Map.of()));

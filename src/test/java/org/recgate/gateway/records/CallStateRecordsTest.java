@@ -43,7 +43,8 @@ class CallStateRecordsTest {
             Clock.fixed(Instant.parse("2026-12-03T10:00:00Z"), ZoneOffset.UTC));
     private final DefaultMessage message = new DefaultMessage(new DefaultCamelContext());
 
-    private final CallSnapshot call = new CallSnapshot(CONN, Instant.parse("2026-12-03T09:59:00Z"), "UUID-1", "+15550100", "800",
+    private final CallSnapshot call = new CallSnapshot(CONN, Instant.parse("2026-12-03T09:59:00Z"),
+            Instant.parse("2026-12-03T09:59:10Z"), "UUID-1", "+15550100", "800",
             List.of("1001", "5000"), Map.of("GSIP_RECORD", "Paused", "GSIP_REC_FN", "f.wav"));
     private final RecordingSnapshot paused = new RecordingSnapshot("rec-1", CONN, "1001", Side.SOURCE, Cause.REQUEST,
             new RequestedBy("desktop", "1001", 7L), Instant.parse("2026-12-03T09:59:30Z"), RecordingState.PAUSED,

@@ -83,7 +83,7 @@ class SipRecorderComponentTest {
             String documented = param.defaultValue().isEmpty() ? null : param.defaultValue();
             assertEquals(documented, initial == null ? null : String.valueOf(initial), field.getName());
         }
-        assertEquals(27, options, "options of SipRecorderConfiguration");
+        assertEquals(28, options, "options of SipRecorderConfiguration");
     }
 
     /** Camel main binds camel.component.sip-recorder.<option> to a setter of the component: one per component option. */
