@@ -12,7 +12,7 @@ public final class GatewayBeans {
     public static final List<String> NAMES = List.of(
             "apiCredentials", "apiErrors", "apiEvents", "apiQueries", "apiRequests", "auditRecords", "callChanges", "callQuery", "callStateRecords", "dnDirectory", "indicationRecords", "indicationSteps",
             "kafkaCallFeed", "kafkaQueueFactory", "kafkaQueues", "kafkaSendFailures", "recorderEvents", "recorderTasks",
-            "recordingRequests", "registrations", "routeCallSteps", "screenRecorderSteps", "staleCalls", "stateJournal", "stateRestore", "switchFeed",
+            "recordingRequests", "registrations", "routeCallSteps", "screenRecorderSteps", "shutdownSteps", "staleCalls", "stateJournal", "stateRestore", "switchFeed",
             "tlibErrorReplies", "tlibFlushConsolidation", "tlibFrameDecoder", "tlibMessageDecoder",
             "tlibMessageEncoder", "tlibOutbound", "tlibReplies", "tlibRequestGate", "tlibSessionTracker",
             "tlibSessions", "tlibTls", "userEventRecords", "userEventSteps");

@@ -19,6 +19,7 @@ import org.recgate.gateway.recording.CallChangeSteps;
 import org.recgate.gateway.recording.CallQuery;
 import org.recgate.gateway.recording.IndicationSteps;
 import org.recgate.gateway.recording.RecorderEventSteps;
+import org.recgate.gateway.recording.ShutdownSteps;
 import org.recgate.gateway.recording.RecorderTaskSteps;
 import org.recgate.gateway.recording.RecordingRequestSteps;
 import org.recgate.gateway.recording.RouteCallSteps;
@@ -77,6 +78,7 @@ final class RecordingBeans {
         registry.bind("callChanges", new CallChangeSteps(endings));
         registry.bind("recorderTasks", new RecorderTaskSteps(endings));
         registry.bind("recorderEvents", new RecorderEventSteps(endings));
+        registry.bind("shutdownSteps", new ShutdownSteps(endings));
         registry.bind("indicationSteps", new IndicationSteps(recordings));
         registry.bind("indicationRecords", new IndicationRecords(recordings, clock));
         registry.bind("routeCallSteps", new RouteCallSteps(sessions, decisions, factory));

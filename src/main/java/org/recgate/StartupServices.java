@@ -197,6 +197,25 @@ final class StartupServices extends MainListenerSupport {
         }
     }
 
+    /**
+     * With {@code recgate.shutdown.end-recordings=true}, before any route stops: every recording ends
+     * through the route shutdown-recordings (BYE, Off indications with cause shutdown); the
+     * lifecycle's one send from Java, as nothing in a route can run "before the stop".
+     */
+    @Override
+    public void beforeStop(BaseMainSupport main) {
+        org.apache.camel.CamelContext context = main.getCamelContext();
+        if (context == null || !Boolean.parseBoolean(setting(context.getPropertiesComponent(), "recgate.shutdown.end-recordings"))) {
+            return;
+        }
+        try (org.apache.camel.FluentProducerTemplate template = context.createFluentProducerTemplate()) {
+            template.to("direct:shutdown-recordings").send();
+            LOG.info("Shutdown: every recording ended (recgate.shutdown.end-recordings=true)");
+        } catch (Exception e) {
+            LOG.error("Shutdown: the recordings could not all be ended: {}", e.getMessage());
+        }
+    }
+
     @Override
     public void afterStop(BaseMainSupport main) {
         release();

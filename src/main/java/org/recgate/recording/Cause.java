@@ -8,7 +8,9 @@ public enum Cause {
     /** After a restart, a new recorder session replaced one the recorder no longer knew (docs/durable-state.md §10). */
     RESTORED,
     /** Its call had no call event for {@code recgate.calls.max-idle}: a release nobody told the gateway of. */
-    STALE;
+    STALE,
+    /** The gateway stopped with {@code recgate.shutdown.end-recordings=true}. */
+    SHUTDOWN;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -118,4 +118,16 @@ public final class RecordingEndings {
         }
         return new RecordingOutcome();
     }
+
+    /**
+     * The gateway stops with {@code recgate.shutdown.end-recordings=true}: every recording that is not
+     * Off ends (cause {@code shutdown}), each with the STOP of its live destinations.
+     */
+    public RecordingOutcome shutdown() {
+        RecordingOutcome outcome = new RecordingOutcome();
+        for (Call call : calls.all()) {
+            recordings.ofCall(call.connectionId()).forEach(recording -> end(recording, call, Cause.SHUTDOWN, outcome));
+        }
+        return outcome;
+    }
 }

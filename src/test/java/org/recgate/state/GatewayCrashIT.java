@@ -115,6 +115,34 @@ class GatewayCrashIT {
         }
     }
 
+    /** SIGTERM with recgate.shutdown.end-recordings=true: BYE, and the Off indication (cause shutdown) on Kafka before exit. */
+    @org.junit.jupiter.api.Test
+    void endRecordingsAtShutdownHangsUpAndSaysSo() throws Exception {
+        String run = "shutdown-" + FreePorts.tcp();
+        Map<String, String> settings = new HashMap<>();
+        try (SippRecorder recorder = SippRecorder.start("srs_answer.xml", "udp")) {
+            settings.putAll(settings(run, recorder.uri(), "udp"));
+            settings.put("recgate.shutdown.end-recordings", "true");
+            try (KafkaConsumer<String, String> indications = TestKafka.consumer(TestKafka.bootstrapServers(), run + ".indications");
+                 GatewayProcess gateway = GatewayProcess.start(settings, logOf(run))) {
+                try (TlibTestClient feed = gateway.connectAs("switch");
+                     TlibTestClient desktop = gateway.connectAs("desktop")) {
+                    desktop.register("1001", null);
+                    establish(feed, CONN, "1001", "5000");
+                    assertAck(desktop.request(privateService("GSIP_RECORD_START", "1001", CONN, Map.of("id", "bye-1"))));
+                }
+                gateway.stop();
+                recorder.assertPassed(); // its BYE came
+                List<String> states = new ArrayList<>();
+                for (ConsumerRecord<String, String> record : TestKafka.poll(indications, 2, Duration.ofSeconds(30))) {
+                    JsonNode indication = RecordSchemas.assertValid("recording-indication-1", record.value());
+                    states.add(indication.path("state").asText() + ":" + indication.path("cause").asText());
+                }
+                assertEquals(List.of("On:request", "Off:shutdown"), states, gateway::log);
+            }
+        }
+    }
+
     private static Map<String, String> settings(String run, String recorderUri, String transport) throws Exception {
         Map<String, String> settings = new HashMap<>();
         settings.put("recgate.tlib.host", "127.0.0.1");
