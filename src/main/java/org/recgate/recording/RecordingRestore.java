@@ -28,9 +28,6 @@ public final class RecordingRestore {
     private final CallRegistry calls;
     private final RecordingRegistry recordings;
     private final StateChanges states;
-    /** RESTORE requests sent and not answered yet; {@link #reasserted} completes when none is left. */
-    private final java.util.concurrent.atomic.AtomicInteger unanswered = new java.util.concurrent.atomic.AtomicInteger();
-    private final java.util.concurrent.CompletableFuture<Void> reasserted = new java.util.concurrent.CompletableFuture<>();
 
     public RecordingRestore(CallRegistry calls, RecordingRegistry recordings) {
         this.calls = calls;
@@ -38,20 +35,6 @@ public final class RecordingRestore {
         this.states = new StateChanges(calls, recordings);
     }
 
-    /**
-     * Completes once every recording restored by {@link #restore} has its RESTORE answered (at once
-     * when there were none), so a request for one of them finds its dialog taken over.
-     */
-    public java.util.concurrent.CompletableFuture<Void> reasserted() {
-        return reasserted;
-    }
-
-    /** The restore is over: no more {@link #restore} calls; {@link #reasserted} completes with the last answer. */
-    public void restored() {
-        if (unanswered.get() == 0) {
-            reasserted.complete(null);
-        }
-    }
 
     /** Knows the call and its recordings again; returns the RESTORE requests for their live destinations. */
     public List<RecorderTask> restore(CallSnapshot kept, List<RecordingSnapshot> keptRecordings) {
@@ -67,7 +50,6 @@ public final class RecordingRestore {
                     .map(d -> new RecorderDestination(d.candidates(), d.role(), d.dialect(), d.dialogState()))
                     .toList();
             if (!live.isEmpty()) {
-                unanswered.incrementAndGet();
                 RecorderRequest request = RecorderRequests.of(RecorderOperation.RESTORE, recording, call, List.of());
                 tasks.add(new RecorderTask(recording, call,
                         new RecorderRequest(RecorderOperation.RESTORE, request.session(), live)));
@@ -84,9 +66,6 @@ public final class RecordingRestore {
     public RecordingOutcome answered(RecorderTask task, RecorderResponse response, Throwable error) {
         Recording recording = task.recording();
         RecordingOutcome outcome = new RecordingOutcome();
-        if (unanswered.decrementAndGet() <= 0) {
-            reasserted.complete(null);
-        }
         if (response == null) {
             LOG.warn("{}: its recorder dialogs could not be re-asserted: {}", recording, error == null ? "no answer" : error.toString());
             recording.liveDestinations().forEach(d -> recording.destinationEnded(d.role(), null));

@@ -43,12 +43,14 @@ import org.recgate.testing.TlibTestClient;
 class GatewayCrashIT {
 
     private static final String CONN = "00000000000000c1";
+    /** sipp's own bound (its default is 30 s): a test here starts the gateway process twice. */
+    private static final String[] SIPP_TIMEOUT = {"-timeout", "120s"};
 
     @ParameterizedTest
     @ValueSource(strings = {"udp", "tcp"})
     void aPausedRecordingSurvivesKill9(String transport) throws Exception {
         String run = "crash-" + transport + "-" + FreePorts.tcp();
-        try (SippRecorder recorder = SippRecorder.start("srs_crash.xml", transport);
+        try (SippRecorder recorder = SippRecorder.start("srs_crash.xml", transport, SIPP_TIMEOUT);
              TcpRelay proxy = "tcp".equals(transport) ? new TcpRelay("127.0.0.1", recorder.port()) : null;
              KafkaConsumer<String, String> indications = TestKafka.consumer(TestKafka.bootstrapServers(), run + ".indications");
              GatewayProcess gateway = GatewayProcess.start(settings(run, proxy == null ? recorder.uri()
@@ -87,11 +89,46 @@ class GatewayCrashIT {
         }
     }
 
+    /** A recorder that lost the dialog (it answers the takeover 481): a new session, same id, still Paused, cause restored. */
+    @org.junit.jupiter.api.Test
+    void aRecorderThatLostTheDialogGetsANewSession() throws Exception {
+        String run = "gone-" + FreePorts.tcp();
+        try (SippRecorder recorder = SippRecorder.start("restore_gone.xml", "udp", 2, SIPP_TIMEOUT);
+             KafkaConsumer<String, String> indications = TestKafka.consumer(TestKafka.bootstrapServers(), run + ".indications");
+             GatewayProcess gateway = GatewayProcess.start(settings(run, recorder.uri(), "udp"), logOf(run))) {
+            try (TlibTestClient feed = gateway.connectAs("switch");
+                 TlibTestClient desktop = gateway.connectAs("desktop")) {
+                desktop.register("1001", null);
+                establish(feed, CONN, "1001", "5000");
+                assertAck(desktop.request(privateService("GSIP_RECORD_START", "1001", CONN, Map.of("id", "gone-1"))));
+                assertAck(desktop.request(privateService("GSIP_RECORD_PAUSE", "1001", CONN, Map.of())));
+            }
+
+            gateway.kill();
+            gateway.startAgain();
+
+            try (TlibTestClient desktop = gateway.connectAs("desktop")) {
+                desktop.register("1001", null);
+                assertAck(desktop.request(privateService("GSIP_RECORD_STOP", "1001", CONN, Map.of())));
+            }
+            recorder.assertPassed();
+            List<String> states = new ArrayList<>();
+            for (ConsumerRecord<String, String> record : TestKafka.poll(indications, 4, Duration.ofSeconds(30))) {
+                JsonNode indication = RecordSchemas.assertValid("recording-indication-1", record.value());
+                assertEquals("gone-1", indication.path("recordingId").asText());
+                states.add(indication.path("previousState").asText() + ">" + indication.path("state").asText()
+                        + ":" + indication.path("cause").asText());
+            }
+            assertEquals(List.of("Off>On:request", "On>Paused:request", "Paused>Paused:restored", "Paused>Off:request"),
+                    states, gateway::log);
+        }
+    }
+
     /** SIGTERM, the default (recgate.shutdown.end-recordings=false): no BYE; after the restart the recording is controllable. */
     @org.junit.jupiter.api.Test
     void aRecordingSurvivesARestart() throws Exception {
         String run = "restart-" + FreePorts.tcp();
-        try (SippRecorder recorder = SippRecorder.start("srs_restart.xml", "udp");
+        try (SippRecorder recorder = SippRecorder.start("srs_restart.xml", "udp", SIPP_TIMEOUT);
              GatewayProcess gateway = GatewayProcess.start(settings(run, recorder.uri(), "udp"), logOf(run))) {
             try (TlibTestClient feed = gateway.connectAs("switch");
                  TlibTestClient desktop = gateway.connectAs("desktop")) {
@@ -120,7 +157,7 @@ class GatewayCrashIT {
     void endRecordingsAtShutdownHangsUpAndSaysSo() throws Exception {
         String run = "shutdown-" + FreePorts.tcp();
         Map<String, String> settings = new HashMap<>();
-        try (SippRecorder recorder = SippRecorder.start("srs_answer.xml", "udp")) {
+        try (SippRecorder recorder = SippRecorder.start("srs_answer.xml", "udp", SIPP_TIMEOUT)) {
             settings.putAll(settings(run, recorder.uri(), "udp"));
             settings.put("recgate.shutdown.end-recordings", "true");
             try (KafkaConsumer<String, String> indications = TestKafka.consumer(TestKafka.bootstrapServers(), run + ".indications");

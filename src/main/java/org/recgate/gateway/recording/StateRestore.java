@@ -31,6 +31,8 @@ public final class StateRestore {
     private final long reassertWaitMs;
     private List<RecorderTask> tasks = List.of();
     private volatile boolean loaded;
+    /** Completes when the route state-restore has every RESTORE answered and its outcome sent. */
+    private final java.util.concurrent.CompletableFuture<Void> reasserted = new java.util.concurrent.CompletableFuture<>();
 
     /** @param reassertWaitMs how long a request waits at most for the re-assertion of the restored recordings */
     public StateRestore(StateTopic topic, RecordingRestore restore, int progressEvery, long reassertWaitMs) {
@@ -46,9 +48,15 @@ public final class StateRestore {
      * when nothing was restored, or when the state topic is off.
      */
     public java.util.concurrent.CompletionStage<Void> awaitReasserted() {
-        java.util.concurrent.CompletableFuture<Void> done = restore.reasserted();
-        return !loaded || done.isDone() ? java.util.concurrent.CompletableFuture.completedFuture(null)
-                : done.copy().completeOnTimeout(null, reassertWaitMs, java.util.concurrent.TimeUnit.MILLISECONDS);
+        return !loaded || reasserted.isDone() ? java.util.concurrent.CompletableFuture.completedFuture(null)
+                : reasserted.copy().completeOnTimeout(null, reassertWaitMs, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** Route step after the last RESTORE's outcome: recording requests go on. */
+    public void reasserted() {
+        if (reasserted.complete(null)) {
+            LOG.info("State topic: the restored recordings are re-asserted at their recorders");
+        }
     }
 
     /** Reads the state topic and restores the calls and recordings it kept; how many calls. */
@@ -75,7 +83,6 @@ public final class StateRestore {
         }
         tasks = restored;
         loaded = true;
-        restore.restored();
         LOG.info("State topic: {} calls with {} recordings restored in {} ms; {} recordings to re-assert at their recorders",
                 calls, recordings, (System.nanoTime() - started) / 1_000_000, restored.size());
         return calls;
