@@ -34,6 +34,7 @@ public final class DnFileReloader extends ServiceSupport {
     private final Consumer<Boolean> outcomes;
     private ScheduledExecutorService checker;
     private SignalHandler previousHangupHandler;
+    private SignalHandler hangupHandler;
     private FileStamp loaded;
 
     /**
@@ -57,7 +58,8 @@ public final class DnFileReloader extends ServiceSupport {
     @Override
     protected void doStart() {
         loaded = stamp();
-        previousHangupHandler = Signal.handle(HANGUP, signal -> reload("SIGHUP"));
+        hangupHandler = signal -> reload("SIGHUP");
+        previousHangupHandler = Signal.handle(HANGUP, hangupHandler);
         if (checkMs > 0) {
             checker = context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "dn-file-check");
             checker.scheduleWithFixedDelay(this::reloadIfEdited, checkMs, checkMs, TimeUnit.MILLISECONDS);
@@ -73,7 +75,12 @@ public final class DnFileReloader extends ServiceSupport {
             checker = null;
         }
         if (previousHangupHandler != null) {
-            Signal.handle(HANGUP, previousHangupHandler);
+            // the handler before ours comes back only if SIGHUP is still ours: a reloader started
+            // after this one (another gateway in the JVM) keeps it, whatever the order of the stops
+            SignalHandler current = Signal.handle(HANGUP, previousHangupHandler);
+            if (current != hangupHandler) {
+                Signal.handle(HANGUP, current);
+            }
             previousHangupHandler = null;
         }
     }
