@@ -19,6 +19,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.recgate.RecGate;
 import org.recgate.kafka.KafkaSecurity;
+import org.recgate.kafka.StateTopic;
 
 /**
  * The real gateway, started in the benchmark's JVM with the real route files, on free ports of
@@ -68,6 +69,7 @@ record BenchGateway(RecGate gate, int tlibPort, String brokers, KafkaSecurity ka
         settings.put("recgate.kafka.topic.user-events", run + ".user-events");
         settings.put("recgate.kafka.topic.audit", run + ".audit");
         settings.put("recgate.kafka.topic.call-events", run + ".call-events");
+        settings.put("recgate.kafka.topic.state", run + ".state");
         // a load generator is one client doing the work of many: the per-client limits would throttle it
         // (docs/security.md, Limits)
         settings.put("recgate.tlib.max-connections", "100000");
@@ -87,6 +89,12 @@ record BenchGateway(RecGate gate, int tlibPort, String brokers, KafkaSecurity ka
             throw e;
         }
         return gateway;
+    }
+
+    /** The run's state topic (made compacted by the gateway at its start), as a restart reads it. */
+    StateTopic stateTopic() {
+        return new StateTopic(gate.context().getPropertiesComponent().resolveProperty("recgate.kafka.topic.state").orElseThrow(),
+                brokers, kafkaSecurity);
     }
 
     /**

@@ -73,7 +73,7 @@ public final class Benchmark {
             gatewayInfo.put("recorder", recorder + " (" + SippProcess.RECORDER_SCENARIO + ")");
             gatewayInfo.put("dns", clients.dnCount());
             BenchContext context = new BenchContext(options, workDir, recorder, clients, indications,
-                    new RecordingCycles(clients, indications), probe, new AtomicLong());
+                    new RecordingCycles(clients, indications), probe, new AtomicLong(), gateway.stateTopic());
             progress("baseline: RequestQueryCall for " + options.queryBaseline().toSeconds() + " s");
             baselines.set("queryCall", Baselines.queryCall(context, options.queryBaseline()));
             if (!options.warmup().isZero()) {
@@ -129,6 +129,11 @@ public final class Benchmark {
         targets.add(Report.target("held", "50,000 recordings held in ≤ 2 GiB heap",
                 held.path("held").asText() + " held, heap after GC " + held.path("heapHeldMiB").asText() + " MiB",
                 held.path("held").asLong() >= 50_000 && held.path("heapHeldMiB").asDouble() <= 2048, options.held() >= 50_000));
+        JsonNode restore = held.path("restore");
+        targets.add(Report.target("restore", "50,000 held recordings restored in ≤ 10 s (read and rebuilt from the state topic; the re-INVITEs are not measured)",
+                restore.path("recordings").asText() + " recordings of " + restore.path("calls").asText() + " calls in "
+                        + restore.path("seconds").asText() + " s, heap " + restore.path("heapMiB").asText() + " MiB",
+                restore.path("recordings").asLong() >= 50_000 && restore.path("seconds").asDouble() <= 10, options.held() >= 50_000));
         JsonNode relay = report.path("relay");
         targets.add(Report.target("relay", "RequestSendEvent relay ≥ 20,000 events/s with p99 ≤ 5 ms",
                 relay.path("eventsPerSecond").asText() + " events/s, p99 " + relay.at("/relayLatencyMs/p99").asText() + " ms",

@@ -31,6 +31,7 @@ final class HeldPhase {
                 }));
         SippStats atRecorder = context.recorder().statsAfterNow();
         long heapHeld = context.probe().heapAfterGc();
+        RestoreRead restore = RestoreRead.run(context.stateTopic(), context.probe());
         long[] calls = held.stream().mapToLong(Long::longValue).toArray();
         LoadLoop.Outcome stopped = LoadLoop.closedCount(context.options().concurrency(), calls.length, new AtomicLong(),
                 i -> calls.length >= i ? context.cycles().stopAndRelease(calls[(int) i - 1], phase, false, true)
@@ -49,6 +50,7 @@ final class HeldPhase {
         section.put("heapHeldMiB", Report.mib(heapHeld));
         section.put("heapAfterStopMiB", Report.mib(heapAfter));
         section.put("heapPerRecordingKiB", Report.round(calls.length == 0 ? 0 : (heapHeld - heapBefore) / 1024.0 / calls.length));
+        section.set("restore", restore.report());
         section.set("ackLatencyMs", Report.latencies(phase.latencies));
         section.set("errors", Report.errors(phase.errors));
         return section;

@@ -109,6 +109,10 @@ final class ReportMarkdown {
         row("heap after GC before / held / after stop (MiB)", held.path("heapBeforeMiB").asText() + " / "
                 + held.path("heapHeldMiB").asText() + " / " + held.path("heapAfterStopMiB").asText());
         row("heap per held recording (KiB)", held.path("heapPerRecordingKiB"));
+        JsonNode restore = held.path("restore");
+        row("restore from the state topic: calls / recordings / s / heap MiB (read and rebuilt, re-INVITEs not included)",
+                restore.path("calls").asText() + " / " + restore.path("recordings").asText() + " / "
+                        + restore.path("seconds").asText() + " / " + restore.path("heapMiB").asText());
         errorsRowAndEnd(held);
     }
 

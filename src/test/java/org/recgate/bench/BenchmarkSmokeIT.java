@@ -60,11 +60,14 @@ class BenchmarkSmokeIT {
         assertEquals(300, report.at("/held/held").asLong());
         assertTrue(report.at("/held/recorderOpenDialogs").asLong() >= 300, () -> report.path("held").toPrettyString());
         positive(report, "/held/heapHeldMiB");
+        assertEquals(300, report.at("/held/restore/recordings").asLong(), "every held recording read back from the state topic");
+        assertTrue(report.at("/held/restore/calls").asLong() >= 300, () -> report.path("held").toPrettyString());
+        positive(report, "/held/restore/seconds");
         assertEquals(3_000, report.at("/relay/delivered").asLong());
         assertEquals(3_000, report.at("/relay/relayLatencyMs/count").asLong());
         positive(report, "/relay/eventsPerSecond");
         positive(report, "/ratioToSippBaseline");
-        assertEquals(4, report.path("targets").size());
+        assertEquals(5, report.path("targets").size());
     }
 
     private static void positive(JsonNode report, String pointer) {
