@@ -55,13 +55,7 @@ class GatewayCrashIT {
              KafkaConsumer<String, String> indications = TestKafka.consumer(TestKafka.bootstrapServers(), run + ".indications");
              GatewayProcess gateway = GatewayProcess.start(settings(run, proxy == null ? recorder.uri()
                      : "sip:srs@127.0.0.1:" + proxy.port() + ";transport=tcp", transport), logOf(run))) {
-            try (TlibTestClient feed = gateway.connectAs("switch");
-                 TlibTestClient desktop = gateway.connectAs("desktop")) {
-                desktop.register("1001", null);
-                establish(feed, CONN, "1001", "5000");
-                assertAck(desktop.request(privateService("GSIP_RECORD_START", "1001", CONN, Map.of("id", "crash-1"))));
-                assertAck(desktop.request(privateService("GSIP_RECORD_PAUSE", "1001", CONN, Map.of())));
-            }
+            startRecording(gateway, "crash-1", true);
 
             gateway.kill();
             gateway.startAgain();
@@ -96,13 +90,7 @@ class GatewayCrashIT {
         try (SippRecorder recorder = SippRecorder.start("restore_gone.xml", "udp", 2, SIPP_TIMEOUT);
              KafkaConsumer<String, String> indications = TestKafka.consumer(TestKafka.bootstrapServers(), run + ".indications");
              GatewayProcess gateway = GatewayProcess.start(settings(run, recorder.uri(), "udp"), logOf(run))) {
-            try (TlibTestClient feed = gateway.connectAs("switch");
-                 TlibTestClient desktop = gateway.connectAs("desktop")) {
-                desktop.register("1001", null);
-                establish(feed, CONN, "1001", "5000");
-                assertAck(desktop.request(privateService("GSIP_RECORD_START", "1001", CONN, Map.of("id", "gone-1"))));
-                assertAck(desktop.request(privateService("GSIP_RECORD_PAUSE", "1001", CONN, Map.of())));
-            }
+            startRecording(gateway, "gone-1", true);
 
             gateway.kill();
             gateway.startAgain();
@@ -130,12 +118,7 @@ class GatewayCrashIT {
         String run = "restart-" + FreePorts.tcp();
         try (SippRecorder recorder = SippRecorder.start("srs_restart.xml", "udp", SIPP_TIMEOUT);
              GatewayProcess gateway = GatewayProcess.start(settings(run, recorder.uri(), "udp"), logOf(run))) {
-            try (TlibTestClient feed = gateway.connectAs("switch");
-                 TlibTestClient desktop = gateway.connectAs("desktop")) {
-                desktop.register("1001", null);
-                establish(feed, CONN, "1001", "5000");
-                assertAck(desktop.request(privateService("GSIP_RECORD_START", "1001", CONN, Map.of("id", "restart-1"))));
-            }
+            startRecording(gateway, "restart-1", false);
 
             gateway.stop();
             assertEquals(0, recorder.received("BYE"), "SIGTERM leaves the recording running at the recorder");
@@ -162,12 +145,7 @@ class GatewayCrashIT {
             settings.put("recgate.shutdown.end-recordings", "true");
             try (KafkaConsumer<String, String> indications = TestKafka.consumer(TestKafka.bootstrapServers(), run + ".indications");
                  GatewayProcess gateway = GatewayProcess.start(settings, logOf(run))) {
-                try (TlibTestClient feed = gateway.connectAs("switch");
-                     TlibTestClient desktop = gateway.connectAs("desktop")) {
-                    desktop.register("1001", null);
-                    establish(feed, CONN, "1001", "5000");
-                    assertAck(desktop.request(privateService("GSIP_RECORD_START", "1001", CONN, Map.of("id", "bye-1"))));
-                }
+                startRecording(gateway, "bye-1", false);
                 gateway.stop();
                 recorder.assertPassed(); // its BYE came
                 List<String> states = new ArrayList<>();
@@ -176,6 +154,19 @@ class GatewayCrashIT {
                     states.add(indication.path("state").asText() + ":" + indication.path("cause").asText());
                 }
                 assertEquals(List.of("On:request", "Off:shutdown"), states, gateway::log);
+            }
+        }
+    }
+
+    /** The switch feeds the call, a desktop on 1001 starts recording {@code id} (and pauses it). */
+    private static void startRecording(GatewayProcess gateway, String id, boolean pause) throws Exception {
+        try (TlibTestClient feed = gateway.connectAs("switch");
+             TlibTestClient desktop = gateway.connectAs("desktop")) {
+            desktop.register("1001", null);
+            establish(feed, CONN, "1001", "5000");
+            assertAck(desktop.request(privateService("GSIP_RECORD_START", "1001", CONN, Map.of("id", id))));
+            if (pause) {
+                assertAck(desktop.request(privateService("GSIP_RECORD_PAUSE", "1001", CONN, Map.of())));
             }
         }
     }

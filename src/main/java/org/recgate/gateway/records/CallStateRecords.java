@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Message;
@@ -100,14 +99,8 @@ public final class CallStateRecords {
         entry.put("state", snapshot.state().gsipValue());
         entry.put("startCause", snapshot.startCause().wireName());
         entry.put("requestedAt", snapshot.requestedAt().toString());
-        RequestedBy by = snapshot.requestedBy();
-        if (by != null) {
-            Map<String, Object> requestedBy = new LinkedHashMap<>();
-            requestedBy.put("application", by.application());
-            requestedBy.put("thisDn", by.thisDn());
-            requestedBy.put("referenceId", by.referenceId());
-            requestedBy.values().removeIf(Objects::isNull);
-            entry.put("requestedBy", requestedBy);
+        if (snapshot.requestedBy() != null) {
+            entry.put("requestedBy", IndicationRecords.requestedBy(snapshot.requestedBy()));
         }
         putIfSet(entry, "fileName", snapshot.fileName());
         entry.put("params", snapshot.params());

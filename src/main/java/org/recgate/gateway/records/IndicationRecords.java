@@ -57,14 +57,8 @@ public final class IndicationRecords {
         record.put("gsipRecord", recordings.gsipRecord(call.connectionId()));
         record.put("fileName", recording.fileName());
         record.put("cause", change.cause().wireName());
-        RequestedBy requestedBy = recording.requestedBy();
-        if (requestedBy != null) {
-            Map<String, Object> by = new LinkedHashMap<>();
-            by.put("application", requestedBy.application());
-            by.put("thisDn", requestedBy.thisDn());
-            by.put("referenceId", requestedBy.referenceId());
-            by.values().removeIf(Objects::isNull);
-            record.put("requestedBy", by);
+        if (recording.requestedBy() != null) {
+            record.put("requestedBy", requestedBy(recording.requestedBy()));
         }
         record.put("destinations", destinations(recording));
         record.put("params", recording.params());
@@ -87,5 +81,15 @@ public final class IndicationRecords {
             list.add(entry);
         }
         return list;
+    }
+
+    /** Who asked for a recording, as the indication and the state record carry it: the fields it has. */
+    static Map<String, Object> requestedBy(RequestedBy requestedBy) {
+        Map<String, Object> by = new LinkedHashMap<>();
+        by.put("application", requestedBy.application());
+        by.put("thisDn", requestedBy.thisDn());
+        by.put("referenceId", requestedBy.referenceId());
+        by.values().removeIf(Objects::isNull);
+        return by;
     }
 }
