@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.recgate.config.PasswordHash;
 import org.recgate.sip.SippRecorder;
 import org.recgate.testing.ApiTesting;
 import org.recgate.testing.EventStreamClient;
@@ -30,7 +31,8 @@ import org.recgate.testing.TlibTestClient;
  * The REST API over TLS (docs/security.md, REST API): the real gateway with Camel main's global SSL
  * context on its HTTP server, keyed by this run's {@link TestTls} keys, and java.net.http trusting
  * the test certificate: Basic over https, the event stream over https (an indication arrives), a
- * wrong password 401, and plain HTTP on the same port gets no answer.
+ * wrong password 401, plain HTTP on the same port gets no answer, and an API beyond loopback starts
+ * with TLS (ApiExposureTest: not without).
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class RestApiTlsIT {
@@ -90,8 +92,34 @@ class RestApiTlsIT {
             HttpRequest plain = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.apiPort() + "/api/v1/calls"))
                     .header("Authorization", ApiTesting.basic("supervisor:s3cret")).timeout(Duration.ofSeconds(10)).build();
             assertThrows(IOException.class, () -> HttpClient.newHttpClient().send(plain, HttpResponse.BodyHandlers.ofString()));
-            // the same request over TLS is answered
+            // the same request over TLS is answered, and so is the console; the management port stays plain HTTP
             assertEquals(200, get(gateway, "/calls", "supervisor:s3cret").statusCode());
+            HttpResponse<String> console = https.send(HttpRequest.newBuilder(URI.create(base(gateway) + "/console/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, console.statusCode());
+            assertTrue(console.body().contains("<html"), console::body);
+            assertEquals(200, gateway.http("/observe/health").statusCode());
+        }
+    }
+
+    /** The case the TLS is for: the API beyond loopback starts with it (every application hashed) and answers over https. */
+    @Test
+    void anApiOffLoopbackStartsWithTls() throws Exception {
+        Map<String, String> settings = settings("sip:srs@127.0.0.1:5999");
+        settings.putAll(ApiTesting.settings("sip:srs@127.0.0.1:5999", """
+                applications:
+                  supervisor:
+                    password: "%s"
+                    roles: [supervisor]
+                dns:
+                  "1001": {type: Extension}
+                """.formatted(PasswordHash.hash("s3cret".toCharArray()))));
+        settings.put("recgate.api.host", "0.0.0.0");
+        try (RunningGateway gateway = RunningGateway.start(settings)) {
+            HttpResponse<String> calls = get(gateway, "/calls", "supervisor:s3cret");
+            assertEquals(200, calls.statusCode(), calls::body);
+            assertEquals("[]", calls.body());
+            assertEquals(401, get(gateway, "/calls", "supervisor:wrong").statusCode());
         }
     }
 
