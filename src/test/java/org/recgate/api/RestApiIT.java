@@ -8,8 +8,6 @@ import static org.recgate.testing.Recordings.establish;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,7 +34,8 @@ import org.recgate.testing.TlibTestClient;
 /**
  * The REST API (docs/api.md) against the real gateway with a real HTTP client, sipp as the SIPREC
  * recorder: list, get, start, pause, resume and stop (sipp checks each SIP request), and each refusal
- * with its HTTP status and T-Library code (502 a recorder's 503, 504 a recorder that never answers).
+ * with its HTTP status and T-Library code (502 a recorder's 503, 504 a recorder that never answers,
+ * 409 a pause of a paused recording and a DN another client holds Private).
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class RestApiIT {
@@ -152,11 +151,19 @@ class RestApiIT {
             recorder.assertPassed();
             assertEquals(0, ok(get(gateway, "/recordings", "desktop")).size());
 
-            // a recorder that takes the INVITE and never answers: 57 after recgate.recorder.timeout-ms
-            try (DatagramSocket silent = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            // a recorder (sipp) that takes the INVITE and never answers: 57 after recgate.recorder.timeout-ms
+            try (SippRecorder silent = SippRecorder.start("srs_silent.xml", "udp")) {
                 HttpResponse<String> timedOut = post(gateway, start, "desktop", "{\"dn\": \"1001\", \"id\": \"rest-3\","
-                        + " \"dest\": \"sip:srs@127.0.0.1:" + silent.getLocalPort() + "\"}");
+                        + " \"dest\": \"" + silent.uri() + "\"}");
                 assertError(timedOut, 504, 57);
+                silent.assertPassed();
+            }
+            assertEquals(0, ok(get(gateway, "/recordings", "desktop")).size());
+
+            // a DN another client registered Private cannot be used: 409, 2006
+            try (TlibTestClient owner = gateway.connectAs("desktop")) {
+                owner.register("1001", "Private");
+                assertError(post(gateway, start, "desktop", "{\"dn\": \"1001\", \"id\": \"rest-4\"}"), 409, 2006);
             }
 
             HttpResponse<String> contract = http.send(HttpRequest.newBuilder(api(gateway, "/openapi.json")).build(),
