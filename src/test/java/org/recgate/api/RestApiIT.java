@@ -2,6 +2,7 @@ package org.recgate.api;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.recgate.testing.Recordings.attachedData;
 import static org.recgate.testing.Recordings.establish;
@@ -170,6 +171,50 @@ class RestApiIT {
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, contract.statusCode());
             assertEquals("3.0.3", JSON.readTree(contract.body()).path("openapi").asText());
+        }
+    }
+
+    /**
+     * The contract the gateway serves is api/openapi.json, and every operation in it reaches a route of
+     * the running gateway: a route answers (a 404 only as the JSON error of an unknown call), where a
+     * path no route serves is a bare 404. The event stream is EventStreamIT's.
+     */
+    @Test
+    void everyDocumentedOperationIsServed() throws Exception {
+        try (RunningGateway gateway = RunningGateway.start(settings("sip:srs@127.0.0.1:5999"))) {
+            HttpResponse<String> contract = http.send(HttpRequest.newBuilder(api(gateway, "/openapi.json")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode served = JSON.readTree(contract.body());
+            assertEquals(JSON.readTree(Path.of("src/main/resources/api/openapi.json").toFile()), served);
+
+            assertFalse(routed(get(gateway, "/nothing-here", "desktop")), "a path without a route must not look routed");
+            List<String> operations = new ArrayList<>();
+            served.path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
+                if (!path.getKey().endsWith("/events")) {
+                    operations.add(method + " " + path.getKey());
+                }
+            }));
+            assertTrue(operations.size() >= 12, operations::toString);
+            for (String operation : operations) {
+                String method = operation.substring(0, operation.indexOf(' '));
+                String path = operation.substring(operation.indexOf(' ') + "/api/v1".length() + 1)
+                        .replace("{connectionId}", "0000000000000bad").replace("{id}", "rest-x").replace("{dn}", "1001");
+                HttpResponse<String> answer = "post".equals(method) ? post(gateway, path, "desktop", "{\"dn\": \"1001\"}")
+                        : get(gateway, path, "supervisor:s3cret");
+                assertTrue(routed(answer), () -> operation + ": " + answer.statusCode() + " " + answer.body());
+            }
+        }
+    }
+
+    /** Whether a route answered: anything but 404 and 405, or the JSON error of an unknown call (404, 56). */
+    private static boolean routed(HttpResponse<String> answer) {
+        if (answer.statusCode() != 404) {
+            return answer.statusCode() != 405;
+        }
+        try {
+            return JSON.readTree(answer.body()).path("code").asInt() == 56;
+        } catch (Exception notJson) {
+            return false;
         }
     }
 
