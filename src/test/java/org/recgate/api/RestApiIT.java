@@ -182,8 +182,8 @@ class RestApiIT {
     @Test
     void everyDocumentedOperationIsServed() throws Exception {
         try (RunningGateway gateway = RunningGateway.start(settings("sip:srs@127.0.0.1:5999"))) {
-            HttpResponse<String> contract = http.send(HttpRequest.newBuilder(api(gateway, "/openapi.json")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> contract = http.send(HttpRequest.newBuilder(api(gateway, "/openapi.json"))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode served = JSON.readTree(contract.body());
             assertEquals(JSON.readTree(Path.of("src/main/resources/api/openapi.json").toFile()), served);
 
@@ -250,7 +250,9 @@ class RestApiIT {
 
     /** {@code user} is {@code name} (no password) or {@code name:password}. */
     private HttpRequest.Builder request(RunningGateway gateway, String path, String user) {
-        return HttpRequest.newBuilder(api(gateway, path)).header("Authorization", ApiTesting.basic(user));
+        // a bounded wait: a request that gets no answer fails naming itself, not the class's @Timeout
+        return HttpRequest.newBuilder(api(gateway, path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", ApiTesting.basic(user));
     }
 
     private HttpResponse<String> get(RunningGateway gateway, String path, String user) throws Exception {
