@@ -2,14 +2,13 @@ package org.recgate.api;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.recgate.testing.Recordings.attachedData;
 import static org.recgate.testing.Recordings.establish;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,7 +35,8 @@ import org.recgate.testing.TlibTestClient;
 /**
  * The REST API (docs/api.md) against the real gateway with a real HTTP client, sipp as the SIPREC
  * recorder: list, get, start, pause, resume and stop (sipp checks each SIP request), and each refusal
- * with its HTTP status and T-Library code (502 a recorder's 503, 504 a recorder that never answers).
+ * with its HTTP status and T-Library code (502 a recorder's 503, 504 a recorder that never answers,
+ * 409 a pause of a paused recording and a DN another client holds Private).
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class RestApiIT {
@@ -152,17 +152,69 @@ class RestApiIT {
             recorder.assertPassed();
             assertEquals(0, ok(get(gateway, "/recordings", "desktop")).size());
 
-            // a recorder that takes the INVITE and never answers: 57 after recgate.recorder.timeout-ms
-            try (DatagramSocket silent = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            // a recorder (sipp) that takes the INVITE and never answers: 57 after recgate.recorder.timeout-ms
+            try (SippRecorder silent = SippRecorder.start("srs_silent.xml", "udp")) {
                 HttpResponse<String> timedOut = post(gateway, start, "desktop", "{\"dn\": \"1001\", \"id\": \"rest-3\","
-                        + " \"dest\": \"sip:srs@127.0.0.1:" + silent.getLocalPort() + "\"}");
+                        + " \"dest\": \"" + silent.uri() + "\"}");
                 assertError(timedOut, 504, 57);
+                silent.assertPassed();
+            }
+            assertEquals(0, ok(get(gateway, "/recordings", "desktop")).size());
+
+            // a DN another client registered Private cannot be used: 409, 2006
+            try (TlibTestClient owner = gateway.connectAs("desktop")) {
+                owner.register("1001", "Private");
+                assertError(post(gateway, start, "desktop", "{\"dn\": \"1001\", \"id\": \"rest-4\"}"), 409, 2006);
             }
 
             HttpResponse<String> contract = http.send(HttpRequest.newBuilder(api(gateway, "/openapi.json")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, contract.statusCode());
             assertEquals("3.0.3", JSON.readTree(contract.body()).path("openapi").asText());
+        }
+    }
+
+    /**
+     * The contract the gateway serves is api/openapi.json, and every operation in it reaches a route of
+     * the running gateway: a route answers (a 404 only as the JSON error of an unknown call), where a
+     * path no route serves is a bare 404. The event stream is EventStreamIT's.
+     */
+    @Test
+    void everyDocumentedOperationIsServed() throws Exception {
+        try (RunningGateway gateway = RunningGateway.start(settings("sip:srs@127.0.0.1:5999"))) {
+            HttpResponse<String> contract = http.send(HttpRequest.newBuilder(api(gateway, "/openapi.json"))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode served = JSON.readTree(contract.body());
+            assertEquals(JSON.readTree(Path.of("src/main/resources/api/openapi.json").toFile()), served);
+
+            assertFalse(routed(get(gateway, "/nothing-here", "desktop")), "a path without a route must not look routed");
+            List<String> operations = new ArrayList<>();
+            served.path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
+                if (!path.getKey().endsWith("/events")) {
+                    operations.add(method + " " + path.getKey());
+                }
+            }));
+            assertTrue(operations.size() >= 12, operations::toString);
+            for (String operation : operations) {
+                String method = operation.substring(0, operation.indexOf(' '));
+                String path = operation.substring(operation.indexOf(' ') + "/api/v1".length() + 1)
+                        .replace("{connectionId}", "0000000000000bad").replace("{id}", "rest-x").replace("{dn}", "1001");
+                HttpResponse<String> answer = "post".equals(method) ? post(gateway, path, "desktop", "{\"dn\": \"1001\"}")
+                        : get(gateway, path, "supervisor:s3cret");
+                assertTrue(routed(answer), () -> operation + ": " + answer.statusCode() + " " + answer.body());
+            }
+        }
+    }
+
+    /** Whether a route answered: anything but 404 and 405, or the JSON error of an unknown call (404, 56). */
+    private static boolean routed(HttpResponse<String> answer) {
+        if (answer.statusCode() != 404) {
+            return answer.statusCode() != 405;
+        }
+        try {
+            return JSON.readTree(answer.body()).path("code").asInt() == 56;
+        } catch (Exception notJson) {
+            return false;
         }
     }
 
@@ -198,7 +250,9 @@ class RestApiIT {
 
     /** {@code user} is {@code name} (no password) or {@code name:password}. */
     private HttpRequest.Builder request(RunningGateway gateway, String path, String user) {
-        return HttpRequest.newBuilder(api(gateway, path)).header("Authorization", ApiTesting.basic(user));
+        // a bounded wait: a request that gets no answer fails naming itself, not the class's @Timeout
+        return HttpRequest.newBuilder(api(gateway, path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", ApiTesting.basic(user));
     }
 
     private HttpResponse<String> get(RunningGateway gateway, String path, String user) throws Exception {

@@ -43,7 +43,12 @@ public final class EventStreamClient implements AutoCloseable {
 
     /** Opens the stream as {@code user} ({@code name} or {@code name:password}); null: no credentials. */
     public static EventStreamClient open(HttpClient http, int apiPort, String user) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + "/api/v1/events"))
+        return open(http, "http://127.0.0.1:" + apiPort, user);
+    }
+
+    /** The same on the server at {@code base} ({@code https://127.0.0.1:<port>} for the API over TLS). */
+    public static EventStreamClient open(HttpClient http, String base, String user) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/v1/events"))
                 .header("Accept", "text/event-stream");
         if (user != null) {
             request.header("Authorization", ApiTesting.basic(user));
