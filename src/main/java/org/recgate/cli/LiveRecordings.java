@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -159,7 +160,8 @@ final class LiveRecordings {
             line.append(' ').append(name(role)).append('=').append(destination == null ? "-"
                     : destination.uri() + "(" + (destination.status() == null ? "pending" : destination.status().wireName()) + ")");
         }
-        return line.append(" for=").append(age(recording, clock)).append(" since=").append(recording.requestedAt()).toString();
+        return line.append(" for=").append(age(recording, clock)).append(" since=")
+                .append(recording.requestedAt().truncatedTo(ChronoUnit.SECONDS)).toString();
     }
 
     /** The same as one JSON object, with the field names of the state record and {@code recordingForSeconds}. */
