@@ -40,6 +40,8 @@ record CliOptions(String host, int port, String application, String password, Li
             Without --file, lines are read from stdin and sent as they come, without waiting for replies.
                    recgate-cli watch-topic TOPIC [--brokers HOST:PORT] [--from-beginning] [--max N]
             prints the records of a Kafka topic (watch-topic --help for more).
+                   recgate-cli recordings [--brokers HOST:PORT] [--topic T] [--state On|Paused] [--json]
+            lists the live recordings of the state topic (recordings --help for more).
             """;
 
     private static final List<String> VALUED_OPTIONS = List.of(

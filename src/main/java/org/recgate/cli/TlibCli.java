@@ -54,6 +54,9 @@ public final class TlibCli {
         if (args.length > 0 && args[0].equals("watch-topic")) {
             return WatchTopic.run(List.of(args).subList(1, args.length), out, err);
         }
+        if (args.length > 0 && args[0].equals("recordings")) {
+            return LiveRecordings.run(List.of(args).subList(1, args.length), out, err);
+        }
         if (List.of(args).contains("--version")) {
             String version = TlibCli.class.getPackage().getImplementationVersion();
             out.println("recgate-cli " + (version == null ? "dev" : version));

@@ -6,16 +6,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.recgate.kafka.KafkaSecurity;
 
 /**
@@ -72,8 +67,7 @@ final class WatchTopic {
     /** Null for --help. */
     private static Options parse(List<String> args) {
         String topic = null;
-        String configured = KafkaSecurity.systemSetting("recgate.kafka.brokers");
-        String brokers = configured == null || configured.isBlank() ? "127.0.0.1:9092" : configured.trim();
+        String brokers = TopicAccess.defaultBrokers();
         boolean fromBeginning = false;
         long max = Long.MAX_VALUE;
         long timeoutMs = 10_000;
@@ -81,8 +75,8 @@ final class WatchTopic {
             switch (args.get(i)) {
                 case "--brokers" -> brokers = args.get(++i);
                 case "--from-beginning" -> fromBeginning = true;
-                case "--max" -> max = positive("--max", args.get(++i));
-                case "--timeout-ms" -> timeoutMs = positive("--timeout-ms", args.get(++i));
+                case "--max" -> max = TopicAccess.positive("--max", args.get(++i));
+                case "--timeout-ms" -> timeoutMs = TopicAccess.positive("--timeout-ms", args.get(++i));
                 case "--help", "-h" -> {
                     return null;
                 }
@@ -100,34 +94,11 @@ final class WatchTopic {
         return new Options(topic, brokers, KafkaSecurity.fromSystem(), fromBeginning, max, Duration.ofMillis(timeoutMs));
     }
 
-    private static long positive(String option, String value) {
-        try {
-            long number = Long.parseLong(value);
-            if (number > 0) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // below
-        }
-        throw new IllegalArgumentException(option + " takes a positive number, not '" + value + "'");
-    }
-
     private static int watch(Options options, PrintStream out, PrintStream err) {
-        Map<String, Object> config = options.security().clientProperties(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, options.brokers(),
-                // a mistyped topic must not be created by asking for it
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) options.timeout().toMillis(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = partitions(consumer, options);
+        try (KafkaConsumer<String, String> consumer = TopicAccess.consumer(options.brokers(), options.security(), options.timeout())) {
+            List<TopicPartition> partitions = TopicAccess.partitions(consumer, options.topic(), options.brokers(),
+                    options.timeout(), "watch-topic", err);
             if (partitions.isEmpty()) {
-                Set<String> topics = new TreeSet<>(consumer.listTopics(options.timeout()).keySet());
-                topics.removeIf(name -> name.startsWith("__"));
-                err.println("recgate-cli watch-topic: no topic '" + options.topic() + "' on " + options.brokers()
-                        + " (its topics: " + String.join(", ", topics) + ")");
                 return NO_SUCH_TOPIC;
             }
             consumer.assign(partitions);
@@ -150,18 +121,12 @@ final class WatchTopic {
             }
             return TlibCli.OK;
         } catch (TimeoutException e) {
-            err.println("recgate-cli watch-topic: no Kafka broker answered at " + options.brokers() + " within "
-                    + options.timeout().toMillis() + " ms (--brokers, --timeout-ms)");
+            err.println(TopicAccess.noBroker("watch-topic", options.brokers(), options.timeout()));
             return TlibCli.USAGE_OR_CONNECTION;
         } catch (KafkaException e) {
             err.println("recgate-cli watch-topic: " + e.getMessage());
             return TlibCli.USAGE_OR_CONNECTION;
         }
-    }
-
-    private static List<TopicPartition> partitions(KafkaConsumer<String, String> consumer, Options options) {
-        List<PartitionInfo> infos = consumer.partitionsFor(options.topic(), options.timeout());
-        return infos == null ? List.of() : infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
     }
 
     /**

@@ -15,7 +15,7 @@ import org.apache.kafka.common.config.SslConfigs;
  * How every Kafka client of the gateway authenticates and encrypts (docs/security.md, Kafka):
  * the camel-kafka producers and the call-events consumer (application.properties maps the keys to
  * {@code camel.component.kafka.*}), the health check's admin client, the CLI's {@code watch-topic}
- * and the benchmark ({@link #clientProperties()}). Read from the {@code recgate.kafka.*} keys;
+ * and {@code recordings}, and the benchmark ({@link #clientProperties()}). Read from the {@code recgate.kafka.*} keys;
  * {@link #toString()} leaves the secrets out, so it may be logged.
  */
 public record KafkaSecurity(String protocol, String saslMechanism, String saslJaasConfig, Store truststore,
