@@ -77,8 +77,9 @@ public final class ApiEvents {
             data.put("previousConnectionId", change.previousConnectionId());
         }
         data.put("parties", call.parties());
-        data.put("joined", change.joined());
-        data.put("left", change.left());
+        // sorted: a change holds them as sets, whose order is not the same from one run to the next
+        data.put("joined", change.joined().stream().sorted().toList());
+        data.put("left", change.left().stream().sorted().toList());
         data.put("ended", change.ended());
         data.put("started", call.started().toString());
         data.put("time", clock.instant().toString());
