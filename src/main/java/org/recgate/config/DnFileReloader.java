@@ -35,6 +35,7 @@ public final class DnFileReloader extends ServiceSupport {
     private ScheduledExecutorService checker;
     private SignalHandler previousHangupHandler;
     private SignalHandler hangupHandler;
+    private volatile boolean listensForHangup;
     private FileStamp loaded;
 
     /**
@@ -59,13 +60,22 @@ public final class DnFileReloader extends ServiceSupport {
     protected void doStart() {
         loaded = stamp();
         hangupHandler = signal -> reload("SIGHUP");
-        previousHangupHandler = Signal.handle(HANGUP, hangupHandler);
+        SignalHandler previous = Signal.handle(HANGUP, hangupHandler);
+        // A process started with SIGHUP ignored (nohup, some service runners) keeps it ignored:
+        // the JVM then installs no handler for it and reports the old disposition.
+        listensForHangup = previous != SignalHandler.SIG_IGN;
+        previousHangupHandler = listensForHangup ? previous : null;
+        if (!listensForHangup) {
+            LOG.warn("DN file {}: SIGHUP does not reload it: this process was started with SIGHUP ignored (nohup?);"
+                    + " start it without nohup (docs/operations.md, \"Reloading the DN file\")", file.toAbsolutePath());
+        }
         if (checkMs > 0) {
             checker = context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "dn-file-check");
             checker.scheduleWithFixedDelay(this::reloadIfEdited, checkMs, checkMs, TimeUnit.MILLISECONDS);
         }
-        LOG.info("DN file {}: reloaded when edited{} and on SIGHUP", file.toAbsolutePath(),
-                checkMs > 0 ? " (checked every " + checkMs + " ms)" : " (not checked: recgate.dn-file.check-ms=0)");
+        LOG.info("DN file {}: reloaded when edited{}{}", file.toAbsolutePath(),
+                checkMs > 0 ? " (checked every " + checkMs + " ms)" : " (not checked: recgate.dn-file.check-ms=0)",
+                listensForHangup ? " and on SIGHUP" : "");
     }
 
     @Override
@@ -83,6 +93,11 @@ public final class DnFileReloader extends ServiceSupport {
             }
             previousHangupHandler = null;
         }
+    }
+
+    /** Whether SIGHUP reaches this reloader (false when the process was started with SIGHUP ignored). */
+    public boolean listensForHangup() {
+        return listensForHangup;
     }
 
     private void reloadIfEdited() {

@@ -4,12 +4,17 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +33,9 @@ class DnFileReloaderTest {
 
     @AfterEach
     void stop() {
-        reloader.stop();
+        if (reloader != null) {
+            reloader.stop();
+        }
         camel.stop();
     }
 
@@ -65,14 +72,77 @@ class DnFileReloaderTest {
         assertEquals(List.of(true, false, true), outcomes);
     }
 
+    /**
+     * SIGHUP goes to a process started for the test ({@link HangupProbe}): what a process does with
+     * SIGHUP is inherited, and a build run under nohup would leave this JVM with it ignored.
+     */
     @Test
     void sighupReloadsAtOnce() throws Exception {
         Path file = Files.writeString(dir.resolve("dns.yaml"), "dns:\n  \"1001\": {}\n");
-        DnDirectory directory = watch(file, 0); // no checks: only the signal reloads
-        Files.writeString(file, "dns:\n  \"2001\": {}\n");
-        Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(ProcessHandle.current().pid())).inheritIO().start();
-        assertEquals(0, kill.waitFor());
-        await().atMost(WAIT).until(() -> directory.dn("2001").isPresent());
-        assertEquals(List.of(true), outcomes);
+        try (Probe probe = Probe.start(file, "--default-signal=HUP")) {
+            assertEquals("listening true", probe.nextLine());
+            Files.writeString(file, "dns:\n  \"2001\": {}\n");
+            probe.hangUp();
+            assertEquals("reloaded true [2001]", probe.nextLine());
+        }
+    }
+
+    /** Started with SIGHUP ignored (as nohup does), the reloader says so instead of promising a reload it cannot do. */
+    @Test
+    void anIgnoredSighupIsReported() throws Exception {
+        Path file = Files.writeString(dir.resolve("dns.yaml"), "dns:\n  \"1001\": {}\n");
+        try (Probe probe = Probe.start(file, "--ignore-signal=HUP")) {
+            assertEquals("listening false", probe.nextLine());
+            assertTrue(probe.log().contains("SIGHUP does not reload it: this process was started with SIGHUP ignored"),
+                    probe.log());
+        }
+    }
+
+    /** A {@link HangupProbe} process with SIGHUP set by {@code env}; its output (its lines and its log) read as it comes. */
+    private record Probe(Process process, BufferedReader out, List<String> seen) implements AutoCloseable {
+
+        static Probe start(Path file, String disposition) throws IOException {
+            String java = ProcessHandle.current().info().command().orElse("java");
+            Process process = new ProcessBuilder("env", disposition, java, "-cp", System.getProperty("java.class.path"),
+                    HangupProbe.class.getName(), file.toString())
+                    .redirectErrorStream(true).start();
+            return new Probe(process, process.inputReader(), new CopyOnWriteArrayList<>());
+        }
+
+        /** The probe's next line (log lines skipped), waited for at most {@link #WAIT}. */
+        String nextLine() throws Exception {
+            CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
+                try {
+                    for (String next = out.readLine(); next != null; next = out.readLine()) {
+                        seen.add(next);
+                        if (next.startsWith(HangupProbe.PREFIX)) {
+                            return next.substring(HangupProbe.PREFIX.length());
+                        }
+                    }
+                    return "(ended: " + seen + ")";
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            return line.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        }
+
+        void hangUp() throws Exception {
+            Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(process.pid())).inheritIO().start();
+            assertEquals(0, kill.waitFor());
+        }
+
+        /** Its output so far. */
+        String log() {
+            return String.join("\n", seen);
+        }
+
+        @Override
+        public void close() throws Exception {
+            process.getOutputStream().close();
+            if (!process.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
     }
 }
