@@ -7,6 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -20,8 +26,9 @@ import org.recgate.gateway.api.ApiHttpHandlers;
 
 /**
  * api/openapi.json is the contract of rest-api.camel.yaml: the same paths and methods as the REST DSL
- * declares (and the event stream, which ApiHttpHandlers serves beside it), and a structurally valid OpenAPI 3.0 document (no OpenAPI validator is in the build, so
- * the required fields of OpenAPI 3.0.3 are checked here: info, responses, path parameters, references).
+ * declares (and the event stream, which ApiHttpHandlers serves beside it), valid against the OpenAPI
+ * Initiative's schema of OpenAPI 3.0 (src/test/resources/openapi), and with what that schema cannot
+ * check: unique operation ids, every path template a path parameter, references and security schemes that resolve.
  */
 class OpenApiDocumentTest {
 
@@ -59,6 +66,17 @@ class OpenApiDocumentTest {
         assertFalse(declared.contains("get " + ApiHttpHandlers.EVENTS_PATH), "the event stream is not a REST DSL route");
         declared.add("get " + ApiHttpHandlers.EVENTS_PATH);
         assertEquals(declared, documented);
+    }
+
+    @Test
+    void itIsValidAgainstTheOpenApi30Schema() throws java.io.IOException {
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("openapi/oas-3.0-schema.json")) {
+            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in);
+            Set<ValidationMessage> errors = schema.validate(document);
+            assertTrue(errors.isEmpty(), () -> "api/openapi.json is not valid OpenAPI 3.0: " + errors);
+            // the schema must be able to fail: a document without its required info is refused
+            assertFalse(schema.validate(((ObjectNode) document.deepCopy()).without("info")).isEmpty());
+        }
     }
 
     @Test
