@@ -25,6 +25,9 @@ import org.recgate.tlib.model.MessageName;
  */
 public final class TlibCli {
 
+    /** The log4j2.xml property naming the console the log goes to. */
+    static final String LOG_TARGET = "recgate.log.target";
+
     /** Every request answered, none with EventError. */
     public static final int OK = 0;
     /** A request answered with EventError, a timeout, a bad line in a file, or the connection lost. */
@@ -44,6 +47,11 @@ public final class TlibCli {
     }
 
     public static void main(String[] args) {
+        // before any logger exists: the log (the Kafka client's warnings, say) goes to stderr, so that
+        // stdout carries only the events and lists a script reads (log4j2.xml, docs/cli.md)
+        if (System.getProperty(LOG_TARGET) == null) {
+            System.setProperty(LOG_TARGET, "SYSTEM_ERR");
+        }
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         System.exit(run(args, System.in, out, err));

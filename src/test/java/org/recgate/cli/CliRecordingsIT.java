@@ -131,6 +131,32 @@ class CliRecordingsIT {
         assertTrue(badState.err().contains("--state takes On or Paused, not 'Off'"), badState.err());
     }
 
+    /**
+     * bin/recgate-cli as a script would run it: the Kafka client's warnings about a broker that does not
+     * answer go to stderr with the CLI's own message, and stdout stays empty for the script to read.
+     */
+    @Test
+    void theLogGoesToStderrAndStdoutKeepsOnlyTheList() throws Exception {
+        Process cli = new ProcessBuilder("bin/recgate-cli", "recordings", "--brokers", "127.0.0.1:" + FreePorts.tcp(),
+                "--timeout-ms", "3000").redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        java.util.concurrent.CompletableFuture<String> err = java.util.concurrent.CompletableFuture.supplyAsync(() -> read(cli.getErrorStream()));
+        String out = read(cli.getInputStream());
+        assertTrue(cli.waitFor(30, TimeUnit.SECONDS), "the CLI did not end");
+        String errors = err.get(10, TimeUnit.SECONDS);
+        assertEquals(TlibCli.USAGE_OR_CONNECTION, cli.exitValue(), errors);
+        assertEquals("", out, "stdout carries only the list");
+        assertTrue(errors.contains("no Kafka broker answered"), errors);
+        assertTrue(errors.contains("WARN") && errors.contains("NetworkClient"), "the client's own warning, on stderr: " + errors);
+    }
+
+    private static String read(InputStream in) {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The lines of a run that must succeed. */
     private static List<String> lines(String... args) {
         Result result = recordings(args);
