@@ -37,7 +37,8 @@ import org.recgate.testing.TlibTestClient;
  * target-refresh re-INVITE in the original dialog, still inactive; RESUME and STOP are
  * acknowledged and reach the recorder in that dialog; the indications on Kafka are On, Paused, On,
  * Off, each eventId once, no On between the crash and the RESUME. Over TCP a {@link TcpRelay} plays
- * the proxy in front of the recorder, whose connection outlives the killed gateway's.
+ * the proxy in front of the recorder, whose connection outlives the killed gateway's. The same for
+ * an MSML media server (its dialog and record taken over, docs/durable-state.md §7).
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class GatewayCrashIT {
@@ -80,6 +81,39 @@ class GatewayCrashIT {
             }
             assertEquals(List.of("Off>On", "On>Paused", "Paused>On", "On>Off"), states, gateway::log);
             assertTrue(gateway.log().contains("1 calls with 1 recordings restored"), gateway::log);
+        }
+    }
+
+    /** The same over MSML (RFC 5707): the media server's dialog taken over, the record resumed and ended in it. */
+    @org.junit.jupiter.api.Test
+    void aPausedMsmlRecordingSurvivesKill9() throws Exception {
+        String run = "crash-msml-" + FreePorts.tcp();
+        Map<String, String> settings = new HashMap<>();
+        try (SippRecorder mediaServer = SippRecorder.start("msml_crash.xml", "udp", SIPP_TIMEOUT);
+             KafkaConsumer<String, String> indications = TestKafka.consumer(TestKafka.bootstrapServers(), run + ".indications")) {
+            settings.putAll(settings(run, mediaServer.uri(), "udp"));
+            settings.put("recgate.recorder.dialect", "msml");
+            try (GatewayProcess gateway = GatewayProcess.start(settings, logOf(run))) {
+                startRecording(gateway, "crash-msml-1", true);
+
+                gateway.kill();
+                gateway.startAgain();
+
+                try (TlibTestClient desktop = gateway.connectAs("desktop")) {
+                    desktop.register("1001", null);
+                    JsonNode call = desktop.request(message("RequestQueryCall").put("AttrConnectionID", CONN));
+                    assertEquals("Paused", call.path("AttrUserData").path("GSIP_RECORD").asText(), call::toString);
+                    assertAck(desktop.request(privateService("GSIP_RECORD_RESUME", "1001", CONN, Map.of())));
+                    assertAck(desktop.request(privateService("GSIP_RECORD_STOP", "1001", CONN, Map.of())));
+                }
+                mediaServer.assertPassed();
+                List<String> states = new ArrayList<>();
+                for (ConsumerRecord<String, String> record : TestKafka.poll(indications, 4, Duration.ofSeconds(30))) {
+                    JsonNode indication = RecordSchemas.assertValid("recording-indication-1", record.value());
+                    states.add(indication.path("previousState").asText() + ">" + indication.path("state").asText());
+                }
+                assertEquals(List.of("Off>On", "On>Paused", "Paused>On", "On>Off"), states, gateway::log);
+            }
         }
     }
 
