@@ -48,7 +48,9 @@ class CleanStartIT {
                   "1001": {type: Extension}
                 """.formatted(HASH));
         Path log = workDir.resolve("out.log");
-        List<String> command = new ArrayList<>(List.of(JAVA,
+        // started as an operator starts it, with SIGHUP at its default even when the build runs under nohup
+        // (which would rightly make the gateway warn that SIGHUP cannot reload its DN file)
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=HUP", JAVA,
                 "-Drecgate.tlib.port=" + FreePorts.tcp(),
                 "-Dcamel.management.port=" + FreePorts.tcp(),
                 "-Drecgate.api.port=" + FreePorts.tcp(),

@@ -1,9 +1,6 @@
 package org.recgate.bench;
 
 import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -42,14 +39,14 @@ record BenchGateway(RecGate gate, int tlibPort, String brokers, KafkaSecurity ka
     private static final long TOPIC_TIMEOUT_SECONDS = 30;
 
     static BenchGateway start(String recorderUri, String externalBrokers, Path workDir) throws Exception {
-        int tlibPort = freeTcpPort();
+        int tlibPort = LocalPorts.tcp();
         String run = "bench-" + tlibPort;
         Map<String, String> settings = new HashMap<>();
         settings.put("recgate.tlib.host", "127.0.0.1");
         settings.put("recgate.tlib.port", Integer.toString(tlibPort));
         settings.put("camel.management.host", "127.0.0.1");
-        settings.put("camel.management.port", Integer.toString(freeTcpPort()));
-        settings.put("recgate.api.port", Integer.toString(freeTcpPort()));
+        settings.put("camel.management.port", Integer.toString(LocalPorts.tcp()));
+        settings.put("recgate.api.port", Integer.toString(LocalPorts.tcp()));
         settings.put("recgate.dn-file", dnFile(workDir).toString());
         settings.put("recgate.recorder.uri", recorderUri);
         settings.put("recgate.recorder.allowed-hosts", "127.0.0.1");
@@ -57,12 +54,12 @@ record BenchGateway(RecGate gate, int tlibPort, String brokers, KafkaSecurity ka
         // cycle; one OPTIONS per 5 s to the one recorder is nothing next to the load
         settings.put("recgate.recorder.keepalive-ms", "0");
         settings.put("recgate.sip.host", "127.0.0.1");
-        settings.put("recgate.sip.port", Integer.toString(freeUdpPort()));
+        settings.put("recgate.sip.port", Integer.toString(LocalPorts.free("udp")));
         settings.put("recgate.sip.transport", "udp");
-        settings.put("recgate.demo-recorder.port", Integer.toString(freeUdpPort()));
+        settings.put("recgate.demo-recorder.port", Integer.toString(LocalPorts.free("udp")));
         settings.put("recgate.data-dir", workDir.resolve("data").toString());
         settings.put("recgate.kafka.brokers", externalBrokers);
-        settings.put("recgate.kafka.embedded.port", Integer.toString(freeTcpPort()));
+        settings.put("recgate.kafka.embedded.port", Integer.toString(LocalPorts.tcp()));
         settings.put("recgate.kafka.group-id", run);
         String indications = run + ".recording.indications";
         settings.put("recgate.kafka.topic.indications", indications);
@@ -139,18 +136,5 @@ record BenchGateway(RecGate gate, int tlibPort, String brokers, KafkaSecurity ka
     @Override
     public void close() throws Exception {
         gate.stop();
-    }
-
-    static int freeTcpPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** A UDP port free on 127.0.0.1 (sipp and the gateway's SIP stack open UDP). */
-    static int freeUdpPort() throws IOException {
-        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -103,7 +103,7 @@ record SippProcess(String name, int port, Process process, Path folder) implemen
      * else it writes there, {@code arguments}: the scenario and its options.
      */
     private static SippProcess launch(String name, Path folder, List<String> traces, List<String> arguments) throws IOException {
-        int port = BenchGateway.freeUdpPort();
+        int port = LocalPorts.free("udp");
         List<String> command = new ArrayList<>(List.of("sipp", "-i", "127.0.0.1", "-p", Integer.toString(port), "-t", "u1",
                 "-nostdin", "-buff_size", "4194304"));
         command.addAll(traces);

@@ -42,7 +42,8 @@ public final class GatewayProcess implements AutoCloseable {
 
     /** Starts a new process with the same settings (after {@link #kill()} or {@link #stop()}), appending to the log. */
     public void startAgain() throws Exception {
-        List<String> command = new ArrayList<>(List.of(JAVA, "-Xmx512m"));
+        // env execs java (same pid, so kill -9 hits the gateway), SIGHUP at its default as without nohup
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=HUP", JAVA, "-Xmx512m"));
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", JAR.toString()));
         long before = Files.exists(log) ? Files.readString(log).split("RecGate ready", -1).length : 1;
