@@ -28,7 +28,7 @@ import org.recgate.userevent.UserEvents;
  * ({@code #tlibFrameDecoder}, {@code bean: ref: recordingRequests}, ...), one area at a time:
  * the DN file ({@link DnFileBeans}), the T-Library listener ({@link TlibBeans}), Kafka
  * ({@link KafkaBeans}), calls and recordings ({@link RecordingBeans}), the REST API ({@link ApiBeans}), route-file reloads
- * ({@link RouteFileBeans}). Nothing here sends anything: every hop is a step in a route file
+ * ({@link RouteFileBeans}), the hot-standby pair ({@link HaBeans}). Nothing here sends anything: every hop is a step in a route file
  * (docs/architecture.md, "How the code is laid out").
  */
 public final class RecGateConfiguration implements CamelConfiguration {
@@ -61,6 +61,7 @@ public final class RecGateConfiguration implements CamelConfiguration {
         ApiBeans.bind(context, sessions, directory, loginThrottle, meters, callQuery.calls(), callQuery.recordings(),
                 screenCaptureStates, clock);
         RouteFileBeans.bind(context, meters);
+        HaBeans.bind(context, meters);
     }
 
     /** The registry /observe/metrics serves: camel-micrometer-prometheus binds it first when metrics are on. */
