@@ -94,7 +94,51 @@ class HotStandbyIT {
                 assertTrue(standby.log().contains("1 recordings taken over in"), standby::log);
                 assertEquals(1.0, metric(standbySettings, "recgate_ha_active"));
                 System.out.println("HotStandbyIT: active after " + tookOverMs + " ms from the SIGKILL");
+
+                // the former active, started again with its settings, joins as standby: the sticky
+                // assignment leaves the leadership where it is
+                Map<String, String> formerSettings = firstActive ? a : b;
+                active.startAgain();
+                await().atMost(Duration.ofSeconds(30)).until(() -> "standby".equals(role(formerSettings)));
+                assertEquals("active", role(standbySettings));
+                assertThrows(ConnectException.class, () -> active.connectAs("desktop").close());
             }
+        }
+    }
+
+    /**
+     * With HA on, the instance id is required, and unique in the group: a second process with the id
+     * of a running one stops at start (after the session timeout, which a killed one would have passed).
+     */
+    @Test
+    void theInstanceIdIsRequiredAndUnique() throws Exception {
+        String run = "ha-id-" + FreePorts.tcp();
+        Map<String, String> noId = settings(run, "x", "sip:srs@127.0.0.1:5099");
+        noId.remove("recgate.ha.instance-id");
+        assertTrue(failedStart(noId, logOf(run, "none")).contains("RecGate could not start: recgate.ha.enabled=true needs"
+                + " recgate.ha.instance-id"));
+        try (GatewayProcess first = GatewayProcess.start(settings(run, "x", "sip:srs@127.0.0.1:5099"), logOf(run, "x"))) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> first.log().contains("HA: instance x is active"));
+            String log = failedStart(settings(run, "x", "sip:srs@127.0.0.1:5099"), logOf(run, "x2"));
+            assertTrue(log.contains("recgate.ha.instance-id=x is already a member of the HA group " + run + ".ha"), log);
+            assertTrue(first.log().contains("HA: instance x is active") && !first.log().contains("lost the leadership"),
+                    first::log);
+        }
+    }
+
+    /** Runs the gateway with these settings, expecting it to stop by itself with status 1; its output. */
+    private static String failedStart(Map<String, String> settings, Path log) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", Path.of("target/recgate.jar").toAbsolutePath().toString()));
+        Process gateway = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            assertTrue(gateway.waitFor(90, TimeUnit.SECONDS), "the gateway should stop by itself");
+            String output = Files.readString(log);
+            assertEquals(1, gateway.exitValue(), output);
+            return output;
+        } finally {
+            gateway.destroyForcibly();
         }
     }
 
