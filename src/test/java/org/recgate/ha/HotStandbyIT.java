@@ -107,6 +107,37 @@ class HotStandbyIT {
     }
 
     /**
+     * An active that hangs (SIGSTOP) past the session timeout loses the leadership to the standby;
+     * when it goes on (SIGCONT) it notices, closes its T-Library listener and reports standby. (That
+     * it sends nothing meanwhile, fencing, is not in this increment.)
+     */
+    @Test
+    void aHungActiveLosesTheLeadershipAndStepsDownWhenItGoesOn() throws Exception {
+        String run = "ha-hang-" + FreePorts.tcp();
+        Map<String, String> a = settings(run, "a", "sip:srs@127.0.0.1:5099");
+        Map<String, String> b = settings(run, "b", "sip:srs@127.0.0.1:5099");
+        try (GatewayProcess first = GatewayProcess.start(a, logOf(run, "a"));
+             GatewayProcess second = GatewayProcess.start(b, logOf(run, "b"))) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> "active".equals(role(a)) && "standby".equals(role(b)));
+
+            first.signal("STOP");
+            try {
+                await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).until(() -> "active".equals(role(b)));
+            } finally {
+                first.signal("CONT");
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> "standby".equals(role(a)));
+            assertThrows(ConnectException.class, () -> first.connectAs("desktop").close(), "its listener is closed");
+            assertEquals(0.0, metric(a, "recgate_ha_active"));
+            assertTrue(first.log().contains("HA: instance a lost the leadership"), first::log);
+            assertEquals("active", role(b));
+            try (TlibTestClient desktop = second.connectAs("desktop")) {
+                assertEquals("EventRegistered", desktop.register("1001", null).path("message").asText());
+            }
+        }
+    }
+
+    /**
      * With HA on, the instance id is required, and unique in the group: a second process with the id
      * of a running one stops at start (after the session timeout, which a killed one would have passed).
      */
