@@ -30,10 +30,14 @@ final class HaBeans {
     private HaBeans() {
     }
 
-    static void bind(CamelContext context, Meters meters) {
+    /** A standby until the group says otherwise with HA on; active from the start without. */
+    static HaRole role(PropertiesComponent properties) {
+        return new HaRole(enabled(properties) ? HaRole.State.STANDBY : HaRole.State.ACTIVE);
+    }
+
+    static void bind(CamelContext context, Meters meters, HaRole role) {
         PropertiesComponent properties = context.getPropertiesComponent();
         boolean enabled = enabled(properties);
-        HaRole role = new HaRole(enabled ? HaRole.State.STANDBY : HaRole.State.ACTIVE);
         meters.gauge("recgate.ha.active", "1 while this instance is the active one (always without HA), 0 while standby",
                 role, HaRole::active);
         String instanceId = enabled ? setting(properties, INSTANCE_ID) : "";

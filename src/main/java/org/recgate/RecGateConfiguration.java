@@ -9,6 +9,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.spi.Registry;
 import org.recgate.config.DnDirectory;
+import org.recgate.gateway.ha.HaRole;
 import org.recgate.gateway.recording.CallQuery;
 import org.recgate.gateway.records.AuditRecords;
 import org.recgate.gateway.records.UserEventRecords;
@@ -58,10 +59,11 @@ public final class RecGateConfiguration implements CamelConfiguration {
                 new ScreenRecorderSteps(RecorderPolicy.list(settings.screenRecorderUris()), meters));
 
         CallQuery callQuery = RecordingBeans.bind(context, settings, meters, sessions, directory, clock);
+        HaRole role = HaBeans.role(context.getPropertiesComponent());
         ApiBeans.bind(context, sessions, directory, loginThrottle, meters, callQuery.calls(), callQuery.recordings(),
-                screenCaptureStates, clock);
+                screenCaptureStates, clock, role::isActive);
         RouteFileBeans.bind(context, meters);
-        HaBeans.bind(context, meters);
+        HaBeans.bind(context, meters, role);
     }
 
     /** The registry /observe/metrics serves: camel-micrometer-prometheus binds it first when metrics are on. */

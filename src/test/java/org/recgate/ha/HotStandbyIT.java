@@ -108,17 +108,21 @@ class HotStandbyIT {
 
     /**
      * An active that hangs (SIGSTOP) past the session timeout loses the leadership to the standby;
-     * when it goes on (SIGCONT) it notices, closes its T-Library listener and reports standby. (That
-     * it sends nothing meanwhile, fencing, is not in this increment.)
+     * when it goes on (SIGCONT) it notices, closes its T-Library listener and reports standby. A
+     * standby's REST API answers 503. (That it sends nothing meanwhile, fencing, is not in this increment.)
      */
     @Test
     void aHungActiveLosesTheLeadershipAndStepsDownWhenItGoesOn() throws Exception {
         String run = "ha-hang-" + FreePorts.tcp();
-        Map<String, String> a = settings(run, "a", "sip:srs@127.0.0.1:5099");
-        Map<String, String> b = settings(run, "b", "sip:srs@127.0.0.1:5099");
+        Map<String, String> a = withApi(settings(run, "a", "sip:srs@127.0.0.1:5099"));
+        Map<String, String> b = withApi(settings(run, "b", "sip:srs@127.0.0.1:5099"));
         try (GatewayProcess first = GatewayProcess.start(a, logOf(run, "a"));
              GatewayProcess second = GatewayProcess.start(b, logOf(run, "b"))) {
             await().atMost(Duration.ofSeconds(30)).until(() -> "active".equals(role(a)) && "standby".equals(role(b)));
+            assertEquals(200, apiCalls(a).statusCode());
+            HttpResponse<String> refused = apiCalls(b);
+            assertEquals(503, refused.statusCode(), refused::body);
+            assertEquals(58, JSON.readTree(refused.body()).path("code").asInt(), refused::body);
 
             first.signal("STOP");
             try {
@@ -131,10 +135,25 @@ class HotStandbyIT {
             assertEquals(0.0, metric(a, "recgate_ha_active"));
             assertTrue(first.log().contains("HA: instance a lost the leadership"), first::log);
             assertEquals("active", role(b));
+            assertEquals(503, apiCalls(a).statusCode(), "the stepped-down instance's API refuses too");
+            assertEquals(200, apiCalls(b).statusCode());
             try (TlibTestClient desktop = second.connectAs("desktop")) {
                 assertEquals("EventRegistered", desktop.register("1001", null).path("message").asText());
             }
         }
+    }
+
+    private static Map<String, String> withApi(Map<String, String> settings) throws Exception {
+        settings.put("recgate.api.enabled", "true");
+        settings.put("recgate.api.port", Integer.toString(FreePorts.tcp()));
+        return settings;
+    }
+
+    /** GET /api/v1/calls as the DN file's desktop application (no password, on loopback). */
+    private static HttpResponse<String> apiCalls(Map<String, String> settings) throws Exception {
+        String basic = java.util.Base64.getEncoder().encodeToString("desktop:".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + settings.get("recgate.api.port") + "/api/v1/calls"))
+                .header("Authorization", "Basic " + basic).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /**

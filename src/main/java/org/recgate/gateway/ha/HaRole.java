@@ -59,9 +59,13 @@ public final class HaRole {
         return state;
     }
 
+    public boolean isActive() {
+        return state() == State.ACTIVE;
+    }
+
     /** The gauge recgate_ha_active: 1 while active, 0 otherwise. */
     public double active() {
-        return state() == State.ACTIVE ? 1 : 0;
+        return isActive() ? 1 : 0;
     }
 
     /** {@code role} in /observe/health: active, standby, taking-over, stepping-down. */
