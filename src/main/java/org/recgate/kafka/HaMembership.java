@@ -144,7 +144,8 @@ public final class HaMembership implements AutoCloseable {
         thread = new Thread(() -> run(leadership), "recgate-ha");
         thread.setDaemon(true);
         thread.start();
-        LOG.info("HA: instance {} joined group {} on {} (session timeout {} ms)", instanceId, group, topic, sessionTimeoutMs);
+        LOG.info("HA: instance {} joined group {} on {} (session timeout {} ms), standby until the group gives it the"
+                + " leadership", instanceId, group, topic, sessionTimeoutMs);
     }
 
     private void run(Leadership leadership) {
