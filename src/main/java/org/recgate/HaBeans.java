@@ -24,8 +24,6 @@ final class HaBeans {
     static final String ENABLED = "recgate.ha.enabled";
     static final String INSTANCE_ID = "recgate.ha.instance-id";
     static final String SESSION_TIMEOUT = "recgate.ha.session-timeout-ms";
-    /** Not a setting: decided at start ({@link #decideAutoStartup}), read by the route files' autoStartup. */
-    static final String AUTO_STARTUP = "recgate.auto-startup.";
 
     private HaBeans() {
     }
@@ -96,7 +94,7 @@ final class HaBeans {
     static void decideAutoStartup(PropertiesComponent properties) {
         boolean startsActive = !enabled(properties);
         for (String route : List.of("state-restore", "tlib-listener", "call-events")) {
-            properties.addOverrideProperty(AUTO_STARTUP + route, Boolean.toString(startsActive
+            properties.addOverrideProperty(Takeover.AUTO_STARTUP + route, Boolean.toString(startsActive
                     && standbyRoutes(properties).contains(route)));
         }
     }

@@ -25,6 +25,12 @@ import org.slf4j.LoggerFactory;
 public final class Takeover implements HaMembership.Leadership, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Takeover.class);
+    /**
+     * Not settings: the routes' {@code autoStartup} placeholders (route files), decided at start and
+     * changed with the role, so a route file reloaded later (recgate.routes-dir) starts its route or
+     * leaves it stopped as the role says.
+     */
+    public static final String AUTO_STARTUP = "recgate.auto-startup.";
 
     private final HaRole role;
     private final HaMembership membership;
@@ -84,6 +90,7 @@ public final class Takeover implements HaMembership.Leadership, AutoCloseable {
                 recordings = restore.restoredRecordings();
             }
             for (String route : routes) {
+                context.getPropertiesComponent().addOverrideProperty(AUTO_STARTUP + route, "true");
                 context.getRouteController().startRoute(route);
             }
         } catch (Exception e) {
@@ -113,6 +120,7 @@ public final class Takeover implements HaMembership.Leadership, AutoCloseable {
         }
         for (int i = routes.size() - 1; i >= 0; i--) {
             String route = routes.get(i);
+            context.getPropertiesComponent().addOverrideProperty(AUTO_STARTUP + route, "false");
             try {
                 context.getRouteController().stopRoute(route);
             } catch (Exception e) {
