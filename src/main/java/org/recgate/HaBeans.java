@@ -57,8 +57,9 @@ final class HaBeans {
     }
 
     /**
-     * {@code recgate.ha.enabled=true}: checked before anything starts. The call feed's consumer gets the pair's session timeout, so a new active is given the
-     * call-events partitions of a killed one as soon as it is given the leadership.
+     * {@code recgate.ha.enabled=true}: checked before anything starts. The call feed's consumer gets
+     * the pair's session timeout, so a new active is given the call-events partitions of a killed one
+     * as soon as it is given the leadership.
      */
     static void configureStandby(PropertiesComponent properties, boolean embedded) {
         if (setting(properties, INSTANCE_ID).isEmpty()) {
