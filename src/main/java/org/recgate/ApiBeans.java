@@ -10,7 +10,9 @@ import org.recgate.config.DnDirectory;
 import org.recgate.gateway.api.ApiCredentials;
 import org.recgate.gateway.api.ApiErrors;
 import org.recgate.gateway.api.ApiEvents;
+import java.util.function.BooleanSupplier;
 import org.recgate.gateway.api.ApiHttpHandlers;
+import org.recgate.gateway.api.StandbyGuard;
 import org.recgate.gateway.api.ApiQueries;
 import org.recgate.gateway.api.ApiRequests;
 import org.recgate.gateway.api.EventStreamHandler;
@@ -22,7 +24,8 @@ import org.recgate.userevent.ScreenCaptureStates;
 
 /**
  * The steps of the REST API's routes (rest-api.camel.yaml, docs/api.md), and what the platform HTTP
- * server serves beside them: the event stream ({@code apiEvents}, fed by route steps) and the console.
+ * server serves beside them: the event stream ({@code apiEvents}, fed by route steps), the console, and
+ * a standby's 503 while {@code active} is false (a hot-standby pair).
  */
 final class ApiBeans {
 
@@ -31,7 +34,7 @@ final class ApiBeans {
 
     static void bind(CamelContext context, SessionRegistry sessions, DnDirectory directory, LoginThrottle loginThrottle,
                      Meters meters, CallRegistry calls, RecordingRegistry recordings, ScreenCaptureStates screenCaptures,
-                     Clock clock) {
+                     Clock clock, BooleanSupplier active) {
         Registry registry = context.getRegistry();
         ApiCredentials credentials = ApiCredentials.counted(directory, loginThrottle, meters);
         registry.bind("apiCredentials", credentials);
@@ -45,7 +48,7 @@ final class ApiBeans {
         PropertiesComponent properties = context.getPropertiesComponent();
         ApiHttpHandlers handlers = new ApiHttpHandlers(
                 new EventStreamHandler(credentials, events, GatewaySettings.positiveInt(properties, "recgate.api.events.max-pending-bytes")),
-                events, GatewaySettings.positiveInt(properties, "recgate.api.events.keepalive-ms"));
+                events, GatewaySettings.positiveInt(properties, "recgate.api.events.keepalive-ms"), new StandbyGuard(active));
         try {
             context.addStartupListener(handlers);
         } catch (Exception e) {

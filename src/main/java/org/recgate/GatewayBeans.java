@@ -10,7 +10,7 @@ import java.util.List;
 public final class GatewayBeans {
 
     public static final List<String> NAMES = List.of(
-            "apiCredentials", "apiErrors", "apiEvents", "apiQueries", "apiRequests", "auditRecords", "callChanges", "callQuery", "callStateRecords", "dnDirectory", "indicationRecords", "indicationSteps",
+            "apiCredentials", "apiErrors", "apiEvents", "apiQueries", "apiRequests", "auditRecords", "callChanges", "callQuery", "callStateRecords", "dnDirectory", "haTakeover", "indicationRecords", "indicationSteps",
             "kafkaCallFeed", "kafkaQueueFactory", "kafkaQueues", "kafkaSendFailures", "recorderEvents", "recorderTasks",
             "recordingRequests", "registrations", "routeCallSteps", "screenRecorderSteps", "shutdownSteps", "staleCalls", "stateJournal", "stateRestore", "switchFeed",
             "tlibErrorReplies", "tlibFlushConsolidation", "tlibFrameDecoder", "tlibMessageDecoder",

@@ -9,6 +9,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.spi.Registry;
 import org.recgate.config.DnDirectory;
+import org.recgate.gateway.ha.HaRole;
 import org.recgate.gateway.recording.CallQuery;
 import org.recgate.gateway.records.AuditRecords;
 import org.recgate.gateway.records.UserEventRecords;
@@ -28,7 +29,7 @@ import org.recgate.userevent.UserEvents;
  * ({@code #tlibFrameDecoder}, {@code bean: ref: recordingRequests}, ...), one area at a time:
  * the DN file ({@link DnFileBeans}), the T-Library listener ({@link TlibBeans}), Kafka
  * ({@link KafkaBeans}), calls and recordings ({@link RecordingBeans}), the REST API ({@link ApiBeans}), route-file reloads
- * ({@link RouteFileBeans}). Nothing here sends anything: every hop is a step in a route file
+ * ({@link RouteFileBeans}), the hot-standby pair ({@link HaBeans}). Nothing here sends anything: every hop is a step in a route file
  * (docs/architecture.md, "How the code is laid out").
  */
 public final class RecGateConfiguration implements CamelConfiguration {
@@ -58,9 +59,11 @@ public final class RecGateConfiguration implements CamelConfiguration {
                 new ScreenRecorderSteps(RecorderPolicy.list(settings.screenRecorderUris()), meters));
 
         CallQuery callQuery = RecordingBeans.bind(context, settings, meters, sessions, directory, clock);
+        HaRole role = HaBeans.role(context.getPropertiesComponent());
         ApiBeans.bind(context, sessions, directory, loginThrottle, meters, callQuery.calls(), callQuery.recordings(),
-                screenCaptureStates, clock);
+                screenCaptureStates, clock, role::isActive);
         RouteFileBeans.bind(context, meters);
+        HaBeans.bind(context, meters, role);
     }
 
     /** The registry /observe/metrics serves: camel-micrometer-prometheus binds it first when metrics are on. */

@@ -6,6 +6,7 @@ import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.PropertiesComponent;
 import org.recgate.config.CredentialPolicy;
+import org.recgate.gateway.ha.Takeover;
 import org.recgate.gateway.recording.StateRestore;
 import org.recgate.kafka.EmbeddedKafkaBroker;
 import org.recgate.kafka.KafkaSecurity;
@@ -31,6 +32,7 @@ final class StartupServices extends MainListenerSupport {
     private EmbeddedKafkaBroker embeddedKafka;
     private PidFile pidFile;
     private KafkaSecurity kafkaSecurity = KafkaSecurity.PLAINTEXT;
+    private Takeover takeover;
 
     @Override
     public void beforeConfigure(BaseMainSupport main) {
@@ -42,6 +44,10 @@ final class StartupServices extends MainListenerSupport {
             LOG.info("Kafka brokers {}, clients connect with {}", setting(properties, KAFKA_BROKERS), kafkaSecurity);
         }
         decideKafkaCallFeed(properties);
+        if (HaBeans.enabled(properties)) {
+            HaBeans.configureStandby(properties, embedded(properties));
+        }
+        HaBeans.decideAutoStartup(properties);
         String routesDir = setting(properties, ROUTES_DIR);
         if (!routesDir.isEmpty()) {
             useRoutesDirectory(properties, Path.of(routesDir).toAbsolutePath().normalize());
@@ -69,6 +75,16 @@ final class StartupServices extends MainListenerSupport {
     @Override
     public void beforeStart(BaseMainSupport main) {
         PropertiesComponent properties = main.getCamelContext().getPropertiesComponent();
+        if (HaBeans.enabled(properties)) {
+            // a standby restores nothing now: the takeover does, when the group makes it active
+            takeover = main.getCamelContext().getRegistry().lookupByNameAndType("haTakeover", Takeover.class);
+            try {
+                takeover.prepare();
+            } catch (java.io.IOException e) {
+                throw new StartupException(e.getMessage() + " (docs/operations.md, \"High availability (hot-standby pair)\")");
+            }
+            return;
+        }
         if (!Boolean.parseBoolean(setting(properties, "recgate.state.enabled"))) {
             return;
         }
@@ -98,6 +114,9 @@ final class StartupServices extends MainListenerSupport {
                 recorders.isEmpty() ? "demo at sip:" + setting(properties, "recgate.sip.host") + ":"
                         + setting(properties, "recgate.demo-recorder.port") : recorders,
                 ProcessHandle.current().pid(), pidFile.path());
+        if (takeover != null) {
+            takeover.join(); // up as a standby; active once the group assigns it the leadership
+        }
     }
 
     private static boolean embedded(PropertiesComponent properties) {
@@ -223,6 +242,10 @@ final class StartupServices extends MainListenerSupport {
 
     /** Also when the start failed half-way: neither the PID file nor the embedded broker may outlive the gateway. */
     void release() {
+        if (takeover != null) {
+            takeover.close(); // after the stop: the state records are written before the other instance reads them
+            takeover = null;
+        }
         if (pidFile != null) {
             pidFile.remove();
             pidFile = null;

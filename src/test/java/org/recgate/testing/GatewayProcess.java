@@ -66,6 +66,12 @@ public final class GatewayProcess implements AutoCloseable {
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), () -> "no stop within 60 s after SIGTERM:\n" + log());
     }
 
+    /** Sends a signal by name ({@code STOP}: a hang, as a long GC pause or a frozen VM; {@code CONT}: it goes on). */
+    public void signal(String name) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+        assertTrue(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -" + name + " failed");
+    }
+
     public TlibTestClient connectAs(String application) throws IOException {
         TlibTestClient client = TlibTestClient.connect("127.0.0.1", tlibPort);
         client.registerClient(application, null);

@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What the REST DSL cannot serve, added to the platform HTTP server's Vert.x router once the context
  * has started (the router exists then): the event stream {@code GET /api/v1/events} with its
- * keep-alive timer, and the supervisor console's files under {@code /console/}. With the API turned
+ * keep-alive timer, the supervisor console's files under {@code /console/}, and in front of all of
+ * {@code /api/} the standby's refusal ({@link StandbyGuard}). With the API turned
  * off ({@code recgate.api.enabled=false}) there is no router and nothing is added.
  */
 public final class ApiHttpHandlers implements StartupListener, OnCamelContextStopping {
@@ -21,10 +22,12 @@ public final class ApiHttpHandlers implements StartupListener, OnCamelContextSto
     private final EventStreamHandler streams;
     private final ApiEvents events;
     private final long keepAliveMillis;
+    private final StandbyGuard standbyGuard;
     private VertxPlatformHttpRouter router;
     private long timer = -1;
 
-    public ApiHttpHandlers(EventStreamHandler streams, ApiEvents events, long keepAliveMillis) {
+    public ApiHttpHandlers(EventStreamHandler streams, ApiEvents events, long keepAliveMillis, StandbyGuard standbyGuard) {
+        this.standbyGuard = standbyGuard;
         this.streams = streams;
         this.events = events;
         this.keepAliveMillis = keepAliveMillis;
@@ -44,6 +47,8 @@ public final class ApiHttpHandlers implements StartupListener, OnCamelContextSto
             LOG.debug("No platform HTTP router (recgate.api.enabled=false): no event stream, no console");
             return;
         }
+        // before every route of the REST DSL and the event stream (Vert.x runs routes by their order)
+        router.route(StandbyGuard.PATH).order(-1).handler(standbyGuard);
         router.get(EVENTS_PATH).handler(streams);
         ConsoleFiles console = new ConsoleFiles();
         router.get(ConsoleFiles.PATH).handler(console);

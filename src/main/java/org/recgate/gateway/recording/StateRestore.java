@@ -31,6 +31,7 @@ public final class StateRestore {
     private final long reassertWaitMs;
     private List<RecorderTask> tasks = List.of();
     private volatile boolean loaded;
+    private volatile int restoredRecordings;
     /** Completes when the route state-restore has every RESTORE answered and its outcome sent. */
     private final java.util.concurrent.CompletableFuture<Void> reasserted = new java.util.concurrent.CompletableFuture<>();
 
@@ -82,10 +83,16 @@ public final class StateRestore {
             }
         }
         tasks = restored;
+        restoredRecordings = recordings;
         loaded = true;
         LOG.info("State topic: {} calls with {} recordings restored in {} ms; {} recordings to re-assert at their recorders",
                 calls, recordings, (System.nanoTime() - started) / 1_000_000, restored.size());
         return calls;
+    }
+
+    /** The recordings the last {@link #load} restored (not ended ones, in the state they had). */
+    public int restoredRecordings() {
+        return restoredRecordings;
     }
 
     /** The RESTORE requests of the last {@link #load}, once (route step: the body the route splits). */
