@@ -9,8 +9,10 @@ import org.recgate.gateway.ha.HaHealthCheck;
 import org.recgate.gateway.ha.HaRole;
 import org.recgate.gateway.ha.Takeover;
 import org.recgate.gateway.recording.StateRestore;
+import org.recgate.kafka.HaLease;
 import org.recgate.kafka.HaMembership;
 import org.recgate.kafka.KafkaSecurity;
+import org.recgate.support.LeadershipLease;
 import org.recgate.support.Meters;
 import org.slf4j.LoggerFactory;
 
@@ -44,12 +46,16 @@ final class HaBeans {
             health.register(new HaHealthCheck(role, instanceId));
         }
         if (!enabled) {
+            context.getRegistry().bind("leadershipLease", LeadershipLease.ALWAYS); // LeadershipLease.BEAN
             return;
         }
+        int sessionTimeout = Integer.parseInt(setting(properties, SESSION_TIMEOUT));
+        // fencing: every SIP request and Kafka record asks it first (docs/operations.md, "High availability")
+        HaLease lease = HaLease.forSessionTimeout(sessionTimeout);
+        context.getRegistry().bind("leadershipLease", lease);
         HaMembership membership = new HaMembership(setting(properties, "camel.component.kafka.brokers"),
                 KafkaSecurity.from(key -> properties.resolveProperty(key).orElse(null)),
-                kafkaGroup(properties), setting(properties, "recgate.kafka.topic.ha"), instanceId,
-                Integer.parseInt(setting(properties, SESSION_TIMEOUT)));
+                kafkaGroup(properties), setting(properties, "recgate.kafka.topic.ha"), instanceId, sessionTimeout, lease);
         StateRestore restore = Boolean.parseBoolean(setting(properties, "recgate.state.enabled"))
                 ? context.getRegistry().lookupByNameAndType("stateRestore", StateRestore.class) : null;
         context.getRegistry().bind("haTakeover", new Takeover(role, membership, context, restore,

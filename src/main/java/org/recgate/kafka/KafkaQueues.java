@@ -56,6 +56,17 @@ public final class KafkaQueues {
         exchange.getMessage().setHeader(TAKEN_NANOS, System.nanoTime());
     }
 
+    /**
+     * The publishing route's step instead of the send when this instance does not hold the
+     * leadership lease (fencing, docs/operations.md "High availability"): not sent, counted, logged.
+     */
+    public void fenced(Exchange exchange) {
+        String topic = exchange.getFromEndpoint() == null ? queueOf(null) : topicOf(exchange.getFromEndpoint().getEndpointUri());
+        metrics.fenced(topic);
+        LOG.warn("Record for {} not sent: this instance does not hold the leadership of its hot-standby pair: {}", topic,
+                shown(exchange.getMessage().getBody(String.class)));
+    }
+
     /** The publishing route's last step: Kafka took the record. */
     public void sent(@Header(TAKEN_NANOS) Long taken, Exchange exchange) {
         if (taken != null && exchange.getFromEndpoint() != null) {

@@ -227,7 +227,7 @@ public class SipRecorderComponent extends DefaultComponent {
         new Meters(meters).gauge("recgate.sip.dialogs", "SIP dialogs with recorders the stack holds, set up or being set up",
                 this, component -> component.userAgent == null ? 0 : component.userAgent.dialogs().count());
         userAgent = new SipUserAgent(configuration.getHost(), configuration.getPort(), configuration.getTransport(), worker,
-                configuration.userAgentOptions(meters));
+                configuration.userAgentOptions(meters, getCamelContext().getRegistry()));
         dialects = new RecorderDialects(userAgent, Map.of(Dialect.SIPREC, new SiprecRecorder(userAgent, this::publish),
                 Dialect.MSML, new MsmlRecorder(userAgent, this::publish)));
         userAgent.start(dialects);
