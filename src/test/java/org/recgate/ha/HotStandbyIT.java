@@ -188,7 +188,7 @@ class HotStandbyIT {
                     desktop.await(reply -> reply.path("AttrReferenceID").asInt() == referenceId); // it did go on
                     await().atMost(Duration.ofSeconds(20)).until(() -> "standby".equals(role(a)));
                     // nothing more from it while it is a standby either
-                    await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                    await("no OPTIONS from the former active after the takeover").during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
                             .until(() -> optionsFrom(recorder, a) == optionsBefore);
                 }
                 records.addAll(TestKafka.poll(topics, Integer.MAX_VALUE, Duration.ofSeconds(3)));

@@ -71,6 +71,16 @@ class KafkaPublishRouteTest extends RouteTestSupport {
                 .get("recgate.kafka.send").tag("topic", topic).timer().count() == 1);
     }
 
+    /** Without HA the lease is always held, and the header names no instance (docs/kafka.md). */
+    @Test
+    void aRecordCarriesTheHeaderOfTheInstanceThatWroteIt() {
+        hand(audit(), "a", record(1));
+
+        awaitPublished(audit(), 1);
+        assertEquals("", mock("kafka:" + audit()).getReceivedExchanges().get(0).getMessage().getHeader("RecGateInstance"));
+        assertEquals(0, count("recgate.kafka.records.fenced", "topic", audit()));
+    }
+
     @Test
     void aTopicsRecordsAreSentInTheOrderTheyCame() {
         IntStream.range(0, 50).forEach(n -> hand(audit(), "k" + n % 3, record(n)));
