@@ -216,6 +216,7 @@ public final class HaMembership implements AutoCloseable {
      */
     private void confirm() {
         long started = System.nanoTime();
+        boolean lapsed = !lease.held();
         try {
             consumer.commitSync(Map.of(leader, new OffsetAndMetadata(0)), Duration.ofMillis(Math.max(50, lease.lengthMs() / 2)));
         } catch (WakeupException e) {
@@ -227,6 +228,10 @@ public final class HaMembership implements AutoCloseable {
         double heartbeatAgo = secondsSinceHeartbeat();
         if (heartbeatAgo * 1000 < sessionTimeoutMs) {
             lease.renew(started);
+            if (lapsed) { // a slow coordinator, a long rebalance or pause: what was due meanwhile was not sent
+                LOG.warn("HA: instance {} held partition 0 without a confirmed membership for a while: its leadership lease"
+                        + " had run out (SIP requests and Kafka records meanwhile were not sent); confirmed again", instanceId);
+            }
         }
     }
 
