@@ -228,12 +228,14 @@ public class SipRecorderComponent extends DefaultComponent {
                 this, component -> component.userAgent == null ? 0 : component.userAgent.dialogs().count());
         userAgent = new SipUserAgent(configuration.getHost(), configuration.getPort(), configuration.getTransport(), worker,
                 configuration.userAgentOptions(meters));
-        dialects = new RecorderDialects(userAgent, Map.of(Dialect.SIPREC, new SiprecRecorder(userAgent, this::publish),
-                Dialect.MSML, new MsmlRecorder(userAgent, this::publish)));
-        userAgent.start(dialects);
-        // recorder liveness (docs/sip-recorder.md, "Recorder liveness")
+        // recorder liveness and mid-call failover (docs/sip-recorder.md, "Recorder liveness", "Mid-call failover")
         liveness = new LivenessService(getCamelContext(), userAgent, configuration.getTransport(),
                 configuration.livenessSettings(), new Meters(meters));
+        RecorderLiveness states = liveness.liveness();
+        dialects = new RecorderDialects(userAgent, Map.of(Dialect.SIPREC, new SiprecRecorder(userAgent, this::publish,
+                states::isDownUri), Dialect.MSML, new MsmlRecorder(userAgent, this::publish)));
+        userAgent.start(dialects);
+        states.onDown(new MidCallFailover(userAgent, dialects, states, worker, this::publish)::recorderDown);
         liveness.start(this);
     }
 

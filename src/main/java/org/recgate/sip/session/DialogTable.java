@@ -93,6 +93,20 @@ public final class DialogTable<S> {
     }
 
     /**
+     * The dialog's recorder is DOWN (mid-call failover): the dialog is forgotten, so a new session of
+     * the same recording may take its place, and hung up with a best-effort BYE (not waited for: a
+     * dead recorder will not answer). True when it was live (its end is for the caller to report).
+     */
+    public boolean abandon(RecorderDialog<S> recorderDialog) {
+        forget(recorderDialog);
+        if (recorderDialog.end() != RecorderDialog.State.LIVE) {
+            return false;
+        }
+        userAgent.hangUp(recorderDialog.dialog());
+        return true;
+    }
+
+    /**
      * Component stop: ends every dialog and hangs up each live one, once, without waiting for the
      * answers, so no recorder keeps recording for a gateway that is gone.
      */
