@@ -1,0 +1,142 @@
+package org.recgate.recording;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.recgate.testing.Recordings.attachedData;
+import static org.recgate.testing.Recordings.establish;
+import static org.recgate.testing.Recordings.privateService;
+import static org.recgate.testing.Recordings.recorderSettings;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.recgate.kafka.RecordSchemas;
+import org.recgate.sip.SippRecorder;
+import org.recgate.testing.RunningGateway;
+import org.recgate.testing.TestKafka;
+import org.recgate.testing.TlibTestClient;
+
+/**
+ * Mid-call failover through the real gateway (issue 17, docs/sip-recorder.md "Mid-call failover"):
+ * two sipp recorders A and B in {@code recgate.recorder.uri}, keepalives every 300 ms; a recording at
+ * A; A's sipp killed (SIGKILL). B must get the new session (same recording id, same RFC 7865 session_id,
+ * the recording's direction) within keepalive × failures + setup, the client sees no error and no
+ * change, the later PAUSE/RESUME/STOP go to B (its scenario exits 0), and the Kafka indication says
+ * {@code recorder-failover} with the gap.
+ */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class RecorderFailoverIT {
+
+    private static final String CONN = "00000000000000f1";
+    /** keepalive 300 ms × 3 misses (each OPTIONS waits 300 ms), then the INVITE to B: with room for a loaded machine. */
+    private static final Duration FAILED_OVER = Duration.ofSeconds(15);
+    private static final Pattern SESSION_ID = Pattern.compile("<session session_id=\"([A-Za-z0-9+/=]+)\"");
+
+    @Test
+    void aRecordingOnFailsOverToTheNextRecorderWhenItsRecorderDies() throws Exception {
+        failOver("rec-failover-on", "srs_failover_on.xml", false);
+    }
+
+    @Test
+    void aPausedRecordingFailsOverPaused() throws Exception {
+        failOver("rec-failover-paused", "srs_failover_paused.xml", true);
+    }
+
+    private void failOver(String recordingId, String scenarioB, boolean paused) throws Exception {
+        try (SippRecorder a = SippRecorder.start("srs_failover_a.xml", "udp", 100_000, "-timeout", "110s");
+             SippRecorder b = SippRecorder.start(scenarioB, "udp", 100_000, "-timeout", "110s");
+             RunningGateway gateway = RunningGateway.start(settings(a, b));
+             KafkaConsumer<String, String> indications = TestKafka.consumer(TestKafka.bootstrapServers(), gateway.topic("indications"));
+             TlibTestClient feed = gateway.connectAs("switch");
+             TlibTestClient desktop = gateway.connectAs("desktop")) {
+            desktop.register("1001", null);
+            establish(feed, CONN, "1001", "5000");
+            int mark = desktop.mark();
+            assertAck(desktop.request(privateService("GSIP_RECORD_START", "1001", CONN, Map.of("id", recordingId))));
+            desktop.awaitSince(mark, e -> attachedData(e, "On"));
+            String state = "On";
+            if (paused) {
+                mark = desktop.mark();
+                assertAck(desktop.request(privateService("GSIP_RECORD_PAUSE", "1001", CONN, Map.of())));
+                desktop.awaitSince(mark, e -> attachedData(e, "Paused"));
+                state = "Paused";
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> a.received("INVITE") == (paused ? 2 : 1));
+            String sessionAtA = sessionId(a.messages());
+
+            int beforeDeath = desktop.received().size();
+            Instant killed = Instant.now();
+            a.kill();
+            await().atMost(FAILED_OVER).until(() -> b.received("INVITE") >= 1);
+            Duration tookB = Duration.between(killed, Instant.now());
+
+            List<ConsumerRecord<String, String>> records = TestKafka.poll(indications, paused ? 3 : 2, Duration.ofSeconds(20));
+            JsonNode failover = RecordSchemas.assertValid("recording-indication-1", records.get(records.size() - 1).value());
+            assertEquals("recorder-failover", failover.path("cause").asText(), failover::toString);
+            assertEquals(state, failover.path("previousState").asText());
+            assertEquals(state, failover.path("state").asText(), "GSIP_RECORD stays " + state);
+            assertEquals(state, failover.path("gsipRecord").asText());
+            JsonNode moved = failover.path("failover");
+            assertEquals("primary", moved.path("role").asText());
+            assertEquals(a.uri(), moved.path("from").asText());
+            assertEquals(b.uri(), moved.path("to").asText());
+            Instant gapStart = Instant.parse(moved.path("gapStart").asText());
+            Instant gapEnd = Instant.parse(moved.path("gapEnd").asText());
+            assertTrue(!gapStart.isAfter(killed.plusMillis(300)), "A was last alive before it was killed: " + moved);
+            assertTrue(gapEnd.isAfter(killed) && gapEnd.isBefore(killed.plus(FAILED_OVER)), moved::toString);
+            assertEquals(b.uri(), failover.path("destinations").path(0).path("uri").asText(), failover::toString);
+            assertEquals("established", failover.path("destinations").path(0).path("status").asText(), failover::toString);
+            assertEquals(List.of("session_id " + sessionAtA), b.logLines().subList(0, 1),
+                    "B's session names the same communication session as A's (RFC 7865 §6.3)");
+
+            List<JsonNode> toldMeanwhile = desktop.received().subList(beforeDeath, desktop.received().size());
+            assertFalse(toldMeanwhile.stream().anyMatch(e -> "EventError".equals(e.path("message").asText())
+                    || "EventAttachedDataChanged".equals(e.path("message").asText())),
+                    "the client is told nothing: " + toldMeanwhile);
+
+            if (!paused) {
+                mark = desktop.mark();
+                assertAck(desktop.request(privateService("GSIP_RECORD_PAUSE", "1001", CONN, Map.of())));
+                desktop.awaitSince(mark, e -> attachedData(e, "Paused"));
+            }
+            mark = desktop.mark();
+            assertAck(desktop.request(privateService("GSIP_RECORD_RESUME", "1001", CONN, Map.of())));
+            desktop.awaitSince(mark, e -> attachedData(e, "On"));
+            mark = desktop.mark();
+            assertAck(desktop.request(privateService("GSIP_RECORD_STOP", "1001", CONN, Map.of())));
+            desktop.awaitSince(mark, e -> attachedData(e, "Off"));
+            b.assertPassed();
+            System.out.printf("RecorderFailoverIT %s: B got the INVITE %d ms after A was killed; gap %d ms%n",
+                    recordingId, tookB.toMillis(), Duration.between(gapStart, gapEnd).toMillis());
+        }
+    }
+
+    private static Map<String, String> settings(SippRecorder a, SippRecorder b) throws Exception {
+        Map<String, String> settings = new HashMap<>(recorderSettings(a.uri() + "," + b.uri(), "udp"));
+        settings.put("recgate.recorder.keepalive-ms", "300");
+        settings.put("recgate.recorder.keepalive-failures", "3");
+        return settings;
+    }
+
+    private static String sessionId(String messages) {
+        Matcher found = SESSION_ID.matcher(messages);
+        assertTrue(found.find(), "A got the metadata");
+        return found.group(1);
+    }
+
+    private static void assertAck(JsonNode reply) {
+        assertEquals("EventACK", reply.path("message").asText(), reply::toString);
+    }
+}
