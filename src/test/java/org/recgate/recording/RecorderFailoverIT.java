@@ -54,10 +54,35 @@ class RecorderFailoverIT {
         failOver("rec-failover-paused", "srs_failover_paused.xml", true);
     }
 
+    @Test
+    void withNoRecorderLeftTheRecordingIsOffWithRecorderFailure() throws Exception {
+        try (SippRecorder a = SippRecorder.start("srs_failover_a.xml", "udp", 100_000, "-timeout", "110s");
+             RunningGateway gateway = RunningGateway.start(settings(a.uri()));
+             KafkaConsumer<String, String> indications = TestKafka.consumer(TestKafka.bootstrapServers(), gateway.topic("indications"));
+             TlibTestClient feed = gateway.connectAs("switch");
+             TlibTestClient desktop = gateway.connectAs("desktop")) {
+            desktop.register("1001", null);
+            establish(feed, CONN, "1001", "5000");
+            int mark = desktop.mark();
+            assertAck(desktop.request(privateService("GSIP_RECORD_START", "1001", CONN, Map.of("id", "rec-failover-none"))));
+            desktop.awaitSince(mark, e -> attachedData(e, "On"));
+
+            mark = desktop.mark();
+            a.kill();
+            // DOWN, then the one candidate tried anyway (all are DOWN) for one timeout (2 s), then Off
+            desktop.awaitSince(mark, e -> attachedData(e, "Off"));
+            List<ConsumerRecord<String, String>> records = TestKafka.poll(indications, 2, Duration.ofSeconds(20));
+            JsonNode off = RecordSchemas.assertValid("recording-indication-1", records.get(1).value());
+            assertEquals("On>Off:recorder-failure", off.path("previousState").asText() + ">" + off.path("state").asText()
+                    + ":" + off.path("cause").asText(), off::toString);
+            assertTrue(off.path("failover").isMissingNode(), off::toString);
+        }
+    }
+
     private void failOver(String recordingId, String scenarioB, boolean paused) throws Exception {
         try (SippRecorder a = SippRecorder.start("srs_failover_a.xml", "udp", 100_000, "-timeout", "110s");
              SippRecorder b = SippRecorder.start(scenarioB, "udp", 100_000, "-timeout", "110s");
-             RunningGateway gateway = RunningGateway.start(settings(a, b));
+             RunningGateway gateway = RunningGateway.start(settings(a.uri() + "," + b.uri()));
              KafkaConsumer<String, String> indications = TestKafka.consumer(TestKafka.bootstrapServers(), gateway.topic("indications"));
              TlibTestClient feed = gateway.connectAs("switch");
              TlibTestClient desktop = gateway.connectAs("desktop")) {
@@ -123,8 +148,8 @@ class RecorderFailoverIT {
         }
     }
 
-    private static Map<String, String> settings(SippRecorder a, SippRecorder b) throws Exception {
-        Map<String, String> settings = new HashMap<>(recorderSettings(a.uri() + "," + b.uri(), "udp"));
+    private static Map<String, String> settings(String recorders) throws Exception {
+        Map<String, String> settings = new HashMap<>(recorderSettings(recorders, "udp"));
         settings.put("recgate.recorder.keepalive-ms", "300");
         settings.put("recgate.recorder.keepalive-failures", "3");
         return settings;

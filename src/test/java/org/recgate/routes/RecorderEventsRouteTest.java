@@ -12,6 +12,7 @@ import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.recgate.sip.DestinationRole;
+import org.recgate.sip.DestinationStatus;
 import org.recgate.sip.RecorderEvent;
 import org.recgate.sip.RecorderOperation;
 import org.recgate.sip.RecorderRequest;
@@ -105,6 +106,19 @@ class RecorderEventsRouteTest extends RecordingRouteTestSupport {
         privateService(agent, "GSIP_RECORD_PAUSE", "1001");
         assertEquals(NEXT, recorder.requests().get(2).destinations().get(0).uri(), "the pause goes to the new recorder");
         assertEquals("Paused", gsipRecordToldLast());
+    }
+
+    @Test
+    void whenNoRecorderTakesTheFailoverTheRecordingIsOff() {
+        recorder.withDialogStates();
+        privateService(agent, "GSIP_RECORD_START", "1001", Map.of("id", "rec-1"));
+        recorder.failWith(DestinationStatus.TIMEOUT);
+
+        recorderDown("rec-1", RECORDER, Instant.now());
+
+        assertEquals(List.of("Off>On:request", "On>Off:recorder-failure"), awaitIndications(2));
+        assertEquals(List.of(RecorderOperation.START, RecorderOperation.RESTORE), recorder.operations());
+        assertEquals("Off", gsipRecordToldLast());
     }
 
     @Test
