@@ -55,6 +55,49 @@ class RecorderFailoverIT {
     }
 
     @Test
+    void aRecorderSilentInTheDialogFailsOverOnTheInDialogTimeout() throws Exception {
+        try (SippRecorder a = SippRecorder.start("srs_failover_silent.xml", "udp", 100_000, "-timeout", "110s");
+             SippRecorder b = SippRecorder.start("srs_failover_on.xml", "udp", 100_000, "-timeout", "110s");
+             RunningGateway gateway = RunningGateway.start(settings(a.uri() + "," + b.uri()));
+             KafkaConsumer<String, String> indications = TestKafka.consumer(TestKafka.bootstrapServers(), gateway.topic("indications"));
+             TlibTestClient feed = gateway.connectAs("switch");
+             TlibTestClient desktop = gateway.connectAs("desktop")) {
+            desktop.register("1001", null);
+            establish(feed, CONN, "1001", "5000");
+            int mark = desktop.mark();
+            assertAck(desktop.request(privateService("GSIP_RECORD_START", "1001", CONN, Map.of("id", "rec-failover-on"))));
+            desktop.awaitSince(mark, e -> attachedData(e, "On"));
+            String sessionAtA = sessionId(a.messages());
+
+            // A answers its keepalives but not the pause's re-INVITE: 57 after recgate.recorder.timeout-ms, the
+            // recording stays On (the pause was never accepted), and the session moves to B as it was (a=sendonly)
+            JsonNode pause = desktop.request(privateService("GSIP_RECORD_PAUSE", "1001", CONN, Map.of()));
+            assertEquals("EventError", pause.path("message").asText(), pause::toString);
+            assertEquals(57, pause.path("AttrErrorCode").asInt(), pause::toString);
+            await().atMost(FAILED_OVER).until(() -> b.received("INVITE") >= 1);
+            List<ConsumerRecord<String, String>> records = TestKafka.poll(indications, 2, Duration.ofSeconds(20));
+            JsonNode failover = RecordSchemas.assertValid("recording-indication-1", records.get(1).value());
+            assertEquals("On>On:recorder-failover", failover.path("previousState").asText() + ">"
+                    + failover.path("state").asText() + ":" + failover.path("cause").asText(), failover::toString);
+            assertEquals(a.uri(), failover.path("failover").path("from").asText());
+            assertEquals(b.uri(), failover.path("failover").path("to").asText());
+            assertEquals(List.of("session_id " + sessionAtA), b.logLines().subList(0, 1));
+            assertTrue(a.received("OPTIONS") >= 1, "A was alive for its keepalives all along");
+
+            mark = desktop.mark();
+            assertAck(desktop.request(privateService("GSIP_RECORD_PAUSE", "1001", CONN, Map.of())));
+            desktop.awaitSince(mark, e -> attachedData(e, "Paused"));
+            mark = desktop.mark();
+            assertAck(desktop.request(privateService("GSIP_RECORD_RESUME", "1001", CONN, Map.of())));
+            desktop.awaitSince(mark, e -> attachedData(e, "On"));
+            mark = desktop.mark();
+            assertAck(desktop.request(privateService("GSIP_RECORD_STOP", "1001", CONN, Map.of())));
+            desktop.awaitSince(mark, e -> attachedData(e, "Off"));
+            b.assertPassed();
+        }
+    }
+
+    @Test
     void withNoRecorderLeftTheRecordingIsOffWithRecorderFailure() throws Exception {
         try (SippRecorder a = SippRecorder.start("srs_failover_a.xml", "udp", 100_000, "-timeout", "110s");
              RunningGateway gateway = RunningGateway.start(settings(a.uri()));

@@ -26,15 +26,17 @@ import org.recgate.tlib.model.TlibMessage;
  * is fed the component's RecorderEvent from a direct: endpoint here; the recordings are made by real requests.
  */
 @CamelMainTest(propertyPlaceholderLocations = {RouteTestSupport.TEST_SETTINGS, RouteTestSupport.SETTINGS},
-        properties = RouteFiles.LOAD + RouteFiles.RECORDER_EVENTS + RouteFiles.RECORDING_CONTROL + RouteFiles.CALL_FLOW
-                + RouteFiles.RECORDING_FLOW,
+        properties = {RouteFiles.LOAD + RouteFiles.RECORDER_EVENTS + RouteFiles.RECORDING_CONTROL + RouteFiles.CALL_FLOW
+                + RouteFiles.RECORDING_FLOW, "recgate.recorder.uri=" + RecorderEventsRouteTest.RECORDER + ","
+                + RecorderEventsRouteTest.NEXT},
         replaceRouteFromWith = "recorder-events=direct:recorder-events",
         mockEndpointsAndSkip = "((kafka|sip-recorder):.*|direct:audit)")
 class RecorderEventsRouteTest extends RecordingRouteTestSupport {
 
-    private static final String RECORDER = "sip:srs@127.0.0.1:1";
+    static final String RECORDER = "sip:srs@127.0.0.1:1";
     private static final String DUPLICATE = "sip:dup@127.0.0.1:2";
-    private static final String NEXT = "sip:next@127.0.0.1:3";
+    /** The next recorder of the failover list (recgate.recorder.uri). */
+    static final String NEXT = "sip:next@127.0.0.1:3";
 
     private RouteClient agent;
 
@@ -99,6 +101,7 @@ class RecorderEventsRouteTest extends RecordingRouteTestSupport {
         assertTrue(Instant.parse((String) failover.get("gapEnd")).isAfter(lastAlive), failover::toString);
         RecorderRequest restore = recorder.requests().get(1);
         assertEquals(RecorderOperation.RESTORE, restore.operation());
+        assertEquals(List.of(NEXT), restore.destinations().get(0).candidates(), "the next recorders, without the lost one");
         assertEquals(Map.of("dialog", Map.of("recorder", RECORDER)), restore.destinations().get(0).dialogState(),
                 "the RESTORE continues from the lost session's state");
         assertEquals(1, agent.received("EventAttachedDataChanged").size(), "no client told of anything: still On");

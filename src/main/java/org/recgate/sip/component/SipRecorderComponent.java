@@ -229,7 +229,7 @@ public class SipRecorderComponent extends DefaultComponent {
                 configuration.livenessSettings(), new Meters(meters));
         RecorderLiveness states = liveness.liveness();
         dialects = new RecorderDialects(userAgent, Map.of(Dialect.SIPREC, new SiprecRecorder(userAgent, this::publish,
-                states::isDownUri), Dialect.MSML, new MsmlRecorder(userAgent, this::publish)));
+                states), Dialect.MSML, new MsmlRecorder(userAgent, this::publish)));
         userAgent.start(dialects);
         states.onDown(new MidCallFailover(userAgent, dialects, states, worker, this::publish)::recorderDown);
         liveness.start(this);

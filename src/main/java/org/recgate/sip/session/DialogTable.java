@@ -32,6 +32,7 @@ public final class DialogTable<S> {
     private final SipUserAgent userAgent;
     private final String what;
     private final Ends<S> ends;
+    private final Ends<S> lost;
     private final Map<RecorderDialog.Key, RecorderDialog<S>> dialogs = new ConcurrentHashMap<>();
 
     /**
@@ -40,9 +41,18 @@ public final class DialogTable<S> {
      * @param ends      reports a dialog's end that nobody asked for
      */
     public DialogTable(SipUserAgent userAgent, String what, Ends<S> ends) {
+        this(userAgent, what, ends, ends);
+    }
+
+    /**
+     * @param lost reports a dialog that stopped answering ({@link #endIfGone}): SIPREC reports it as its
+     *             recorder failing, so the destination fails over (docs/sip-recorder.md "Mid-call failover")
+     */
+    public DialogTable(SipUserAgent userAgent, String what, Ends<S> ends, Ends<S> lost) {
         this.userAgent = userAgent;
         this.what = what;
         this.ends = ends;
+        this.lost = lost;
     }
 
     /** Takes the new dialog's key for it: false when the recording already has a dialog with that URI. */
@@ -88,7 +98,7 @@ public final class DialogTable<S> {
             }
             LOG.warn("Recording {}: {} with {} ended: {} to the {}", recorderDialog.key().recordingId(), what,
                     recorderDialog.key().uri(), outcome.describe(), request);
-            ended(recorderDialog, outcome.status(), "recorder stopped answering: " + outcome.describe() + " to the " + request);
+            lost.ended(recorderDialog, outcome.status(), "recorder stopped answering: " + outcome.describe() + " to the " + request);
         }
     }
 

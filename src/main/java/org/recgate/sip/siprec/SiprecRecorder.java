@@ -18,6 +18,7 @@ import org.recgate.sip.RecorderDestination;
 import org.recgate.sip.RecorderEvent;
 import org.recgate.sip.RecorderOperation;
 import org.recgate.sip.RecordingSessionSpec;
+import org.recgate.sip.liveness.RecorderLiveness;
 import org.recgate.sip.session.DialectSettings;
 import org.recgate.sip.session.DialogOutcomes;
 import org.recgate.sip.session.DialogRequests;
@@ -65,19 +66,27 @@ public final class SiprecRecorder implements RecorderDialect {
      *               worker, it must not block
      */
     public SiprecRecorder(SipUserAgent userAgent, Consumer<RecorderEvent> events) {
-        this(userAgent, events, uri -> false);
+        this(userAgent, events, null);
     }
 
     /**
-     * @param recorderDown whether the recorder of a URI is DOWN: a RESTORE of a session on it sets up the
-     *                     new session at once, without a takeover re-INVITE that would wait for a dead recorder
+     * @param liveness the recorders' liveness, or null (no failover): a session whose dialog stopped
+     *                 answering is reported as its recorder failing ({@code RECORDER_DOWN}, to fail over),
+     *                 and a RESTORE of a session on a DOWN recorder sets up the new session at once,
+     *                 without a takeover re-INVITE that would wait for a dead recorder
      */
-    public SiprecRecorder(SipUserAgent userAgent, Consumer<RecorderEvent> events, Predicate<String> recorderDown) {
+    public SiprecRecorder(SipUserAgent userAgent, Consumer<RecorderEvent> events, RecorderLiveness liveness) {
         this.userAgent = userAgent;
         this.messages = new SiprecMessages(userAgent);
-        this.dialogs = new DialogTable<>(userAgent, "recording session", (recorderDialog, sipStatus, reason) ->
+        DialogTable.Ends<SiprecSession> ends = (recorderDialog, sipStatus, reason) ->
                 events.accept(new RecorderEvent(recorderDialog.key().recordingId(), recorderDialog.key().uri(),
-                        recorderDialog.role(), sipStatus, reason)));
+                        recorderDialog.role(), sipStatus, reason));
+        DialogTable.Ends<SiprecSession> lost = liveness == null ? ends : (recorderDialog, sipStatus, reason) ->
+                events.accept(new RecorderEvent(recorderDialog.key().recordingId(), recorderDialog.key().uri(),
+                        recorderDialog.role(), sipStatus, reason, RecorderEvent.Kind.RECORDER_DOWN,
+                        liveness.lastAlive(liveness.keyOf(recorderDialog.key().uri()))));
+        Predicate<String> recorderDown = uri -> liveness != null && liveness.isDownUri(uri);
+        this.dialogs = new DialogTable<>(userAgent, "recording session", ends, lost);
         this.recorderRequests = new SiprecRecorderRequests(userAgent, messages, dialogs);
         this.restore = new SiprecRestore(userAgent, messages, dialogs, this::start, recorderDown);
     }

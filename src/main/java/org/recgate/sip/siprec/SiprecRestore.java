@@ -77,9 +77,11 @@ final class SiprecRestore {
         if (!dialogs.claim(recorderDialog)) {
             return refused(destination, "recording " + key.recordingId() + " already has a dialog with " + key.uri());
         }
-        if (recorderDown.test(key.uri())) {
-            // the recorder is DOWN (mid-call failover): a takeover re-INVITE would only wait timeoutMs for it
-            return renew(recorderDialog, stored, spec, destination, settings, "its recorder is DOWN");
+        if (recorderDown.test(key.uri()) || !destination.candidates().contains(key.uri())) {
+            // mid-call failover: the recorder is DOWN (a takeover re-INVITE would only wait timeoutMs for it),
+            // or the candidates leave it out (the session is to move to another recorder)
+            return renew(recorderDialog, stored, spec, destination, settings,
+                    recorderDown.test(key.uri()) ? "its recorder is DOWN" : "it is to move to another recorder");
         }
         DialogTakeover takeover;
         Request reInvite;
