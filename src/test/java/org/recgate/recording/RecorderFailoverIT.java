@@ -10,6 +10,7 @@ import static org.recgate.testing.Recordings.privateService;
 import static org.recgate.testing.Recordings.recorderSettings;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -62,11 +63,7 @@ class RecorderFailoverIT {
              KafkaConsumer<String, String> indications = TestKafka.consumer(TestKafka.bootstrapServers(), gateway.topic("indications"));
              TlibTestClient feed = gateway.connectAs("switch");
              TlibTestClient desktop = gateway.connectAs("desktop")) {
-            desktop.register("1001", null);
-            establish(feed, CONN, "1001", "5000");
-            int mark = desktop.mark();
-            assertAck(desktop.request(privateService("GSIP_RECORD_START", "1001", CONN, Map.of("id", "rec-failover-on"))));
-            desktop.awaitSince(mark, e -> attachedData(e, "On"));
+            recordingOn(feed, desktop, "rec-failover-on");
             String sessionAtA = sessionId(a.messages());
 
             // A answers its keepalives but not the pause's re-INVITE: 57 after recgate.recorder.timeout-ms, the
@@ -84,15 +81,7 @@ class RecorderFailoverIT {
             assertEquals(List.of("session_id " + sessionAtA), b.logLines().subList(0, 1));
             assertTrue(a.received("OPTIONS") >= 1, "A was alive for its keepalives all along");
 
-            mark = desktop.mark();
-            assertAck(desktop.request(privateService("GSIP_RECORD_PAUSE", "1001", CONN, Map.of())));
-            desktop.awaitSince(mark, e -> attachedData(e, "Paused"));
-            mark = desktop.mark();
-            assertAck(desktop.request(privateService("GSIP_RECORD_RESUME", "1001", CONN, Map.of())));
-            desktop.awaitSince(mark, e -> attachedData(e, "On"));
-            mark = desktop.mark();
-            assertAck(desktop.request(privateService("GSIP_RECORD_STOP", "1001", CONN, Map.of())));
-            desktop.awaitSince(mark, e -> attachedData(e, "Off"));
+            pauseResumeStop(desktop, true);
             b.assertPassed();
         }
     }
@@ -104,13 +93,9 @@ class RecorderFailoverIT {
              KafkaConsumer<String, String> indications = TestKafka.consumer(TestKafka.bootstrapServers(), gateway.topic("indications"));
              TlibTestClient feed = gateway.connectAs("switch");
              TlibTestClient desktop = gateway.connectAs("desktop")) {
-            desktop.register("1001", null);
-            establish(feed, CONN, "1001", "5000");
-            int mark = desktop.mark();
-            assertAck(desktop.request(privateService("GSIP_RECORD_START", "1001", CONN, Map.of("id", "rec-failover-none"))));
-            desktop.awaitSince(mark, e -> attachedData(e, "On"));
+            recordingOn(feed, desktop, "rec-failover-none");
 
-            mark = desktop.mark();
+            int mark = desktop.mark();
             a.kill();
             // DOWN, then the one candidate tried anyway (all are DOWN) for one timeout (2 s), then Off
             desktop.awaitSince(mark, e -> attachedData(e, "Off"));
@@ -129,16 +114,10 @@ class RecorderFailoverIT {
              KafkaConsumer<String, String> indications = TestKafka.consumer(TestKafka.bootstrapServers(), gateway.topic("indications"));
              TlibTestClient feed = gateway.connectAs("switch");
              TlibTestClient desktop = gateway.connectAs("desktop")) {
-            desktop.register("1001", null);
-            establish(feed, CONN, "1001", "5000");
-            int mark = desktop.mark();
-            assertAck(desktop.request(privateService("GSIP_RECORD_START", "1001", CONN, Map.of("id", recordingId))));
-            desktop.awaitSince(mark, e -> attachedData(e, "On"));
+            recordingOn(feed, desktop, recordingId);
             String state = "On";
             if (paused) {
-                mark = desktop.mark();
-                assertAck(desktop.request(privateService("GSIP_RECORD_PAUSE", "1001", CONN, Map.of())));
-                desktop.awaitSince(mark, e -> attachedData(e, "Paused"));
+                change(desktop, "GSIP_RECORD_PAUSE", "Paused");
                 state = "Paused";
             }
             await().atMost(Duration.ofSeconds(5)).until(() -> a.received("INVITE") == (paused ? 2 : 1));
@@ -174,21 +153,39 @@ class RecorderFailoverIT {
                     || "EventAttachedDataChanged".equals(e.path("message").asText())),
                     "the client is told nothing: " + toldMeanwhile);
 
-            if (!paused) {
-                mark = desktop.mark();
-                assertAck(desktop.request(privateService("GSIP_RECORD_PAUSE", "1001", CONN, Map.of())));
-                desktop.awaitSince(mark, e -> attachedData(e, "Paused"));
-            }
-            mark = desktop.mark();
-            assertAck(desktop.request(privateService("GSIP_RECORD_RESUME", "1001", CONN, Map.of())));
-            desktop.awaitSince(mark, e -> attachedData(e, "On"));
-            mark = desktop.mark();
-            assertAck(desktop.request(privateService("GSIP_RECORD_STOP", "1001", CONN, Map.of())));
-            desktop.awaitSince(mark, e -> attachedData(e, "Off"));
+            pauseResumeStop(desktop, !paused);
             b.assertPassed();
             System.out.printf("RecorderFailoverIT %s: B got the INVITE %d ms after A was killed; gap %d ms%n",
                     recordingId, tookB.toMillis(), Duration.between(gapStart, gapEnd).toMillis());
         }
+    }
+
+    /** The call at 1001 and the recording On at its first recorder. */
+    private static void recordingOn(TlibTestClient feed, TlibTestClient desktop, String recordingId) throws Exception {
+        desktop.register("1001", null);
+        establish(feed, CONN, "1001", "5000");
+        change(desktop, privateService("GSIP_RECORD_START", "1001", CONN, Map.of("id", recordingId)), "On");
+    }
+
+    /** After the failover: (pause,) resume and stop, each acknowledged and told to the client. */
+    private static void pauseResumeStop(TlibTestClient desktop, boolean pauseFirst) throws Exception {
+        if (pauseFirst) {
+            change(desktop, "GSIP_RECORD_PAUSE", "Paused");
+        }
+        change(desktop, "GSIP_RECORD_RESUME", "On");
+        change(desktop, "GSIP_RECORD_STOP", "Off");
+    }
+
+    private static void change(TlibTestClient desktop, String privateMsgId, String state) throws Exception {
+        change(desktop, privateService(privateMsgId, "1001", CONN, Map.of()), state);
+    }
+
+    /** The request is acknowledged and the client told GSIP_RECORD {@code state}. */
+    private static void change(TlibTestClient desktop, ObjectNode request, String state)
+            throws Exception {
+        int mark = desktop.mark();
+        assertAck(desktop.request(request));
+        desktop.awaitSince(mark, e -> attachedData(e, state));
     }
 
     private static Map<String, String> settings(String recorders) throws Exception {
