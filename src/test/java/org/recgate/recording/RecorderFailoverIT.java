@@ -87,6 +87,45 @@ class RecorderFailoverIT {
     }
 
     @Test
+    void withADuplicateOnlyTheLegWhoseRecorderDiedMoves() throws Exception {
+        try (SippRecorder a = SippRecorder.start("srs_failover_a.xml", "udp", 100_000, "-timeout", "110s");
+             SippRecorder b = SippRecorder.start("srs_failover_on.xml", "udp", 100_000, "-timeout", "110s");
+             SippRecorder c = SippRecorder.start("srs_failover_on.xml", "udp", 100_000, "-timeout", "110s");
+             RunningGateway gateway = RunningGateway.start(settings(a.uri() + "," + b.uri()));
+             KafkaConsumer<String, String> indications = TestKafka.consumer(TestKafka.bootstrapServers(), gateway.topic("indications"));
+             TlibTestClient feed = gateway.connectAs("switch");
+             TlibTestClient desktop = gateway.connectAs("desktop")) {
+            desktop.register("1001", null);
+            establish(feed, CONN, "1001", "5000");
+            change(desktop, privateService("GSIP_RECORD_START", "1001", CONN,
+                    Map.of("id", "rec-failover-on", "dest2", c.uri())), "On");
+            await().atMost(Duration.ofSeconds(5)).until(() -> a.received("INVITE") == 1 && c.received("INVITE") == 1);
+
+            a.kill();
+            await().atMost(FAILED_OVER).until(() -> b.received("INVITE") >= 1);
+            List<ConsumerRecord<String, String>> records = TestKafka.poll(indications, 2, Duration.ofSeconds(20));
+            JsonNode failover = RecordSchemas.assertValid("recording-indication-1", records.get(1).value());
+            assertEquals("recorder-failover", failover.path("cause").asText(), failover::toString);
+            assertEquals("primary", failover.path("failover").path("role").asText());
+            assertEquals(b.uri(), failover.path("failover").path("to").asText());
+            // the group: both legs live, the primary now at B, the duplicate where it was
+            JsonNode legs = failover.path("destinations");
+            assertEquals(b.uri() + " primary established, " + c.uri() + " duplicate established",
+                    leg(legs.path(0)) + ", " + leg(legs.path(1)), legs::toString);
+            assertEquals(1, c.received("INVITE"), "the duplicate's recorder saw nothing but its own dialog");
+
+            pauseResumeStop(desktop, true);
+            b.assertPassed();
+            c.assertPassed(); // C's own dialog: its pause, resume and BYE, nothing else
+        }
+    }
+
+    private static String leg(JsonNode destination) {
+        return destination.path("uri").asText() + " " + destination.path("role").asText() + " "
+                + destination.path("status").asText();
+    }
+
+    @Test
     void withNoRecorderLeftTheRecordingIsOffWithRecorderFailure() throws Exception {
         try (SippRecorder a = SippRecorder.start("srs_failover_a.xml", "udp", 100_000, "-timeout", "110s");
              RunningGateway gateway = RunningGateway.start(settings(a.uri()));
