@@ -126,6 +126,39 @@ class RecorderFailoverIT {
     }
 
     @Test
+    void aRecorderThatHangsUpFailingFailsOver() throws Exception {
+        Map<String, String> noKeepalives = new HashMap<>();
+        try (SippRecorder a = SippRecorder.start("srs_hangup.xml", "udp");
+             SippRecorder b = SippRecorder.start("srs_failover_paused.xml", "udp", 100_000, "-timeout", "110s")) {
+            noKeepalives.putAll(settings(a.uri() + "," + b.uri()));
+            noKeepalives.put("recgate.recorder.keepalive-ms", "0"); // the BYE alone tells
+            try (RunningGateway gateway = RunningGateway.start(noKeepalives);
+                 KafkaConsumer<String, String> indications = TestKafka.consumer(TestKafka.bootstrapServers(),
+                         gateway.topic("indications"));
+                 TlibTestClient feed = gateway.connectAs("switch");
+                 TlibTestClient desktop = gateway.connectAs("desktop")) {
+                recordingOn(feed, desktop, "rec-failover-paused");
+                int beforeBye = desktop.received().size();
+                change(desktop, "GSIP_RECORD_PAUSE", "Paused");
+                // A answers the pause, then sends BYE with Reason: SIP;cause=503 (it fails, RFC 3326): B takes over, paused
+                await().atMost(FAILED_OVER).until(() -> b.received("INVITE") >= 1);
+                a.assertPassed();
+                List<ConsumerRecord<String, String>> records = TestKafka.poll(indications, 3, Duration.ofSeconds(20));
+                JsonNode failover = RecordSchemas.assertValid("recording-indication-1", records.get(2).value());
+                assertEquals("Paused>Paused:recorder-failover", failover.path("previousState").asText() + ">"
+                        + failover.path("state").asText() + ":" + failover.path("cause").asText(), failover::toString);
+                assertEquals(a.uri(), failover.path("failover").path("from").asText());
+                assertEquals(b.uri(), failover.path("failover").path("to").asText());
+                assertFalse(desktop.received().subList(beforeBye, desktop.received().size()).stream()
+                        .anyMatch(e -> attachedData(e, "Off")), "the recording never went Off");
+
+                pauseResumeStop(desktop, false);
+                b.assertPassed();
+            }
+        }
+    }
+
+    @Test
     void withNoRecorderLeftTheRecordingIsOffWithRecorderFailure() throws Exception {
         try (SippRecorder a = SippRecorder.start("srs_failover_a.xml", "udp", 100_000, "-timeout", "110s");
              RunningGateway gateway = RunningGateway.start(settings(a.uri()));

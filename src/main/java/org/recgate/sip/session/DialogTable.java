@@ -33,6 +33,7 @@ public final class DialogTable<S> {
     private final String what;
     private final Ends<S> ends;
     private final Ends<S> lost;
+    private final Ends<S> failing;
     private final Map<RecorderDialog.Key, RecorderDialog<S>> dialogs = new ConcurrentHashMap<>();
 
     /**
@@ -41,18 +42,21 @@ public final class DialogTable<S> {
      * @param ends      reports a dialog's end that nobody asked for
      */
     public DialogTable(SipUserAgent userAgent, String what, Ends<S> ends) {
-        this(userAgent, what, ends, ends);
+        this(userAgent, what, ends, ends, ends);
     }
 
     /**
-     * @param lost reports a dialog that stopped answering ({@link #endIfGone}): SIPREC reports it as its
-     *             recorder failing, so the destination fails over (docs/sip-recorder.md "Mid-call failover")
+     * @param lost    reports a dialog that stopped answering ({@link #endIfGone}): SIPREC reports it as its
+     *                recorder failing, so the destination fails over (docs/sip-recorder.md "Mid-call failover")
+     * @param failing reports a dialog the recorder ended saying it fails ({@link #failed}: a BYE with a 5xx
+     *                Reason), the same way but with the recorder alive until now
      */
-    public DialogTable(SipUserAgent userAgent, String what, Ends<S> ends, Ends<S> lost) {
+    public DialogTable(SipUserAgent userAgent, String what, Ends<S> ends, Ends<S> lost, Ends<S> failing) {
         this.userAgent = userAgent;
         this.what = what;
         this.ends = ends;
         this.lost = lost;
+        this.failing = failing;
     }
 
     /** Takes the new dialog's key for it: false when the recording already has a dialog with that URI. */
@@ -78,6 +82,11 @@ public final class DialogTable<S> {
     /** Reports the end of a dialog nobody asked to end (the recorder hung up, or stopped answering). */
     public void ended(RecorderDialog<S> recorderDialog, Integer sipStatus, String reason) {
         ends.ended(recorderDialog, sipStatus, reason);
+    }
+
+    /** The recorder ended the dialog saying it fails (a BYE with a 5xx {@code Reason}, RFC 3326): a failure, not a decision. */
+    public void failed(RecorderDialog<S> recorderDialog, Integer sipStatus, String reason) {
+        failing.ended(recorderDialog, sipStatus, reason);
     }
 
     /**

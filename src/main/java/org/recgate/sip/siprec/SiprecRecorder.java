@@ -4,7 +4,6 @@ import java.text.ParseException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import javax.sip.Dialog;
 import javax.sip.SipException;
@@ -78,17 +77,10 @@ public final class SiprecRecorder implements RecorderDialect {
     public SiprecRecorder(SipUserAgent userAgent, Consumer<RecorderEvent> events, RecorderLiveness liveness) {
         this.userAgent = userAgent;
         this.messages = new SiprecMessages(userAgent);
-        DialogTable.Ends<SiprecSession> ends = (recorderDialog, sipStatus, reason) ->
-                events.accept(new RecorderEvent(recorderDialog.key().recordingId(), recorderDialog.key().uri(),
-                        recorderDialog.role(), sipStatus, reason));
-        DialogTable.Ends<SiprecSession> lost = liveness == null ? ends : (recorderDialog, sipStatus, reason) ->
-                events.accept(new RecorderEvent(recorderDialog.key().recordingId(), recorderDialog.key().uri(),
-                        recorderDialog.role(), sipStatus, reason, RecorderEvent.Kind.RECORDER_DOWN,
-                        liveness.lastAlive(liveness.keyOf(recorderDialog.key().uri()))));
-        Predicate<String> recorderDown = uri -> liveness != null && liveness.isDownUri(uri);
-        this.dialogs = new DialogTable<>(userAgent, "recording session", ends, lost);
+        SiprecEndings endings = new SiprecEndings(events, liveness);
+        this.dialogs = endings.table(userAgent);
         this.recorderRequests = new SiprecRecorderRequests(userAgent, messages, dialogs);
-        this.restore = new SiprecRestore(userAgent, messages, dialogs, this::start, recorderDown);
+        this.restore = new SiprecRestore(userAgent, messages, dialogs, this::start, endings::isDown);
     }
 
     @Override
