@@ -35,7 +35,8 @@ import org.recgate.testing.TlibTestClient;
  * A; A's sipp killed (SIGKILL). B must get the new session (same recording id, same RFC 7865 session_id,
  * the recording's direction) within keepalive × failures + setup, the client sees no error and no
  * change, the later PAUSE/RESUME/STOP go to B (its scenario exits 0), and the Kafka indication says
- * {@code recorder-failover} with the gap.
+ * {@code recorder-failover} with the gap. Also: a recorder silent in the dialog (answering OPTIONS),
+ * one hanging up with a 5xx Reason, a duplicate leg left alone, and no recorder left (Off).
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class RecorderFailoverIT {
