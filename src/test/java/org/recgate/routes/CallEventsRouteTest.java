@@ -1,22 +1,33 @@
 package org.recgate.routes;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.support.DefaultMessage;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.Test;
 import org.recgate.call.CallChange;
 import org.recgate.gateway.recording.CallChangeSteps;
+import org.recgate.kafka.StateJournal;
 
 /**
  * call-events.camel.yaml: the call feed from the Kafka topic tlib.call-events (the same JSON objects as the
  * T-Library feed) into the call registry; a record that is not a call event, or is about an unknown call, is
  * skipped and counted, and the feed goes on. The kafka: consumer needs a broker, so the route is fed from a
- * direct: endpoint here with the record value as Kafka gives it (bytes); call-changed is mocked.
+ * direct: endpoint here with the record value as Kafka gives it (bytes); call-changed is mocked. The
+ * commit after the state is durable is shown here with the commit handle the consumer would put in
+ * the header, and against a real broker and a killed process in CallFeedCommitIT.
  */
 @CamelMainTest(propertyPlaceholderLocations = {RouteTestSupport.TEST_SETTINGS, RouteTestSupport.SETTINGS},
         properties = RouteFiles.LOAD + RouteFiles.CALL_EVENTS,
@@ -60,5 +71,27 @@ class CallEventsRouteTest extends RouteTestSupport {
         assertEquals(3, count(METER, "outcome", "skipped"));
         assertEquals(1, count(METER, "outcome", "applied"));
         assertEquals(1, callChanged().getReceivedCounter(), "only the good record's change");
+    }
+
+    @Test
+    void theOffsetIsCommittedOnlyOnceTheStateQueuedBeforeIsWritten() throws Exception {
+        StateJournal journal = bean("stateJournal", StateJournal.class);
+        DefaultMessage state = new DefaultMessage(context);
+        journal.queued(state); // a state record on its way to the state topic, not written yet
+        AtomicInteger commits = new AtomicInteger();
+        KafkaManualCommit handle = commits::incrementAndGet;
+
+        CompletableFuture<Exchange> done = template.asyncSend("direct:call-events-topic", exchange -> {
+            exchange.getMessage().setBody(("{\"message\":\"EventEstablished\",\"AttrConnectionID\":\"00000000000000c1\","
+                    + "\"AttrThisDN\":\"1001\"}").getBytes(StandardCharsets.UTF_8));
+            exchange.getMessage().setHeader(KafkaConstants.MANUAL_COMMIT, handle);
+        });
+        await().atMost(TIMEOUT).until(() -> callChanged().getReceivedCounter() == 1); // applied, then waiting
+        assertFalse(done.isDone(), "the route waits for the state record");
+        assertEquals(0, commits.get(), "nothing committed before the state is written");
+
+        journal.written(state.getHeader(StateJournal.SEQUENCE, Long.class));
+        assertNull(done.get(5, TimeUnit.SECONDS).getException());
+        assertEquals(1, commits.get(), "committed once written");
     }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import java.nio.charset.StandardCharsets;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
 import org.recgate.call.CallEvents;
 import org.recgate.gateway.recording.CallChangeSteps;
 import org.recgate.support.Meters;
@@ -19,7 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code call-events} route's step: a record of the call-events topic (the same JSON object as
  * the T-Library call feed) applied to the call registry. A malformed record is counted, logged with
- * its partition and offset, and skipped: one bad record must not stop the feed.
+ * its partition and offset, and skipped: one bad record must not stop the feed. The route commits each
+ * record's offset ({@link #commit}) only once the state changes it caused are written
+ * (docs/durable-state.md §13), so a record a crash interrupts is read again by the next start.
  */
 public final class KafkaCallFeed {
 
@@ -52,6 +55,18 @@ public final class KafkaCallFeed {
             LOG.warn("Skipped call-events record at partition {} offset {}: {}",
                     exchange.getMessage().getHeader(KafkaConstants.PARTITION),
                     exchange.getMessage().getHeader(KafkaConstants.OFFSET), e.getMessage());
+        }
+    }
+
+    /**
+     * Commits the record's offset to the consumer group, synchronously, on the consumer's thread
+     * (the route's last step, after the state is durable). No header: the record did not come from
+     * the kafka: consumer (a route test feeding the route from direct:), nothing to commit.
+     */
+    public void commit(Exchange exchange) {
+        KafkaManualCommit manual = exchange.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class);
+        if (manual != null) {
+            manual.commit();
         }
     }
 }
