@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
@@ -74,24 +75,32 @@ class CallEventsRouteTest extends RouteTestSupport {
     }
 
     @Test
-    void theOffsetIsCommittedOnlyOnceTheStateQueuedBeforeIsWritten() throws Exception {
+    void thePollsOffsetsAreCommittedAfterItsLastRecordOnceTheStateQueuedBeforeIsWritten() throws Exception {
         StateJournal journal = bean("stateJournal", StateJournal.class);
         DefaultMessage state = new DefaultMessage(context);
         journal.queued(state); // a state record on its way to the state topic, not written yet
-        AtomicInteger commits = new AtomicInteger();
-        KafkaManualCommit handle = commits::incrementAndGet;
+        List<String> commits = new CopyOnWriteArrayList<>();
 
-        CompletableFuture<Exchange> done = template.asyncSend("direct:call-events-topic", exchange -> {
-            exchange.getMessage().setBody(("{\"message\":\"EventEstablished\",\"AttrConnectionID\":\"00000000000000c1\","
-                    + "\"AttrThisDN\":\"1001\"}").getBytes(StandardCharsets.UTF_8));
-            exchange.getMessage().setHeader(KafkaConstants.MANUAL_COMMIT, handle);
-        });
-        await().atMost(TIMEOUT).until(() -> callChanged().getReceivedCounter() == 1); // applied, then waiting
-        assertFalse(done.isDone(), "the route waits for the state record");
-        assertEquals(0, commits.get(), "nothing committed before the state is written");
+        polled("00000000000000c1", 0, false, () -> commits.add("partition 0")).get(5, TimeUnit.SECONDS);
+        assertEquals(List.of(), commits, "not the poll's last record: nothing committed yet");
+        CompletableFuture<Exchange> last = polled("00000000000000c2", 1, true, () -> commits.add("partition 1"));
+        await().atMost(TIMEOUT).until(() -> callChanged().getReceivedCounter() == 2); // applied, then waiting
+        assertFalse(last.isDone(), "the route waits for the state record");
+        assertEquals(List.of(), commits, "nothing committed before the state is written");
 
         journal.written(state.getHeader(StateJournal.SEQUENCE, Long.class));
-        assertNull(done.get(5, TimeUnit.SECONDS).getException());
-        assertEquals(1, commits.get(), "committed once written");
+        assertNull(last.get(5, TimeUnit.SECONDS).getException());
+        assertEquals(List.of("partition 0", "partition 1"), commits, "each partition's last record, once written");
+    }
+
+    /** A record as the kafka: consumer hands it over: its partition, whether it is the poll's last, its commit handle. */
+    private CompletableFuture<Exchange> polled(String call, int partition, boolean lastOfPoll, KafkaManualCommit handle) {
+        return template.asyncSend("direct:call-events-topic", exchange -> {
+            exchange.getMessage().setBody(("{\"message\":\"EventEstablished\",\"AttrConnectionID\":\"" + call + "\","
+                    + "\"AttrThisDN\":\"1001\"}").getBytes(StandardCharsets.UTF_8));
+            exchange.getMessage().setHeader(KafkaConstants.PARTITION, partition);
+            exchange.getMessage().setHeader(KafkaConstants.LAST_POLL_RECORD, lastOfPoll);
+            exchange.getMessage().setHeader(KafkaConstants.MANUAL_COMMIT, handle);
+        });
     }
 }
