@@ -3,6 +3,7 @@ package org.recgate.routes;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.charset.StandardCharsets;
@@ -91,6 +92,18 @@ class CallEventsRouteTest extends RouteTestSupport {
         journal.written(state.getHeader(StateJournal.SEQUENCE, Long.class));
         assertNull(last.get(5, TimeUnit.SECONDS).getException());
         assertEquals(List.of("partition 0", "partition 1"), commits, "each partition's last record, once written");
+    }
+
+    @Test
+    void aRecordWhoseChangeFailsIsDoneWithAndThePollIsStillCommitted() throws Exception {
+        callChanged().whenAnyExchangeReceived(exchange -> {
+            throw new IllegalStateException("a change that fails");
+        });
+        List<String> commits = new CopyOnWriteArrayList<>();
+
+        Exchange failed = polled("00000000000000c1", 2, true, () -> commits.add("partition 2")).get(5, TimeUnit.SECONDS);
+        assertNotNull(failed.getException(), "the failure is the exchange's (logged by the consumer's error handler)");
+        assertEquals(List.of("partition 2"), commits, "its poll is committed all the same");
     }
 
     /** A record as the kafka: consumer hands it over: its partition, whether it is the poll's last, its commit handle. */
