@@ -17,6 +17,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -25,6 +28,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -41,7 +46,10 @@ import org.recgate.testing.TlibTestClient;
  * topic's publishing route is stopped, so the state records wait in their queue as they do while no
  * broker takes them: the gateway applies the record, and the consumer group's committed offset stays
  * before it until the route writes the state. Over real processes: a gateway killed with SIGKILL
- * reads, after its restart, the EventReleased it never committed and hangs the recording up.
+ * after it applied an EventReleased whose state could not be written (a cluster of two brokers, one
+ * gone, the state topic asking for two in-sync replicas) reads it again after its restart and ends
+ * the call; and one killed before an EventReleased came reads it after its restart and hangs the
+ * recording up in the taken-over dialog.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class CallFeedCommitIT {
@@ -72,6 +80,66 @@ class CallFeedCommitIT {
             List<ConsumerRecord<String, String>> records = TestKafka.poll(state, 2, Duration.ofSeconds(30));
             assertEquals(2, records.size());
             assertNull(records.get(1).value(), "the call's end, a tombstone, is on the state topic");
+        }
+    }
+
+    /**
+     * The crash in the window: the gateway (its own process) has applied an EventReleased whose
+     * state is not written yet, and is killed. The state topic is made unwritable by a second
+     * broker going away while the topic asks for two in-sync replicas (min.insync.replicas=2: every
+     * write refused with NOT_ENOUGH_REPLICAS, which the producer retries); the call-events topic
+     * lives on the broker that stays. After the restart the call is restored from its last durable
+     * state, the uncommitted EventReleased is read again and ends it.
+     */
+    @Test
+    void aGatewayKilledBeforeTheStateOfAnEventIsWrittenReadsTheEventAgain() throws Exception {
+        String run = "feed-window-" + FreePorts.tcp();
+        String call = "00000000000000d2";
+        try (KafkaClusterTestKit cluster = TestKafka.startBrokers(2)) {
+            Map<String, String> settings = settings(run, "sip:srs@127.0.0.1:" + FreePorts.free("udp"));
+            settings.put("recgate.kafka.brokers", cluster.bootstrapServers());
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()));
+                 KafkaProducer<String, String> producer = producer(cluster.bootstrapServers())) {
+                admin.createTopics(List.of(new NewTopic(run + ".call-events", Map.of(0, List.of(0), 1, List.of(0), 2, List.of(0)))))
+                        .all().get(30, TimeUnit.SECONDS);
+                try (GatewayProcess gateway = GatewayProcess.start(settings, logOf(run))) {
+                    RecordMetadata established = send(producer, run + ".call-events", call, established(call));
+                    await().atMost(Duration.ofSeconds(30)).until(() -> committed(admin, run, established) > established.offset());
+
+                    minInSync(admin, run + ".state", "2");
+                    cluster.brokers().get(1).shutdown();
+                    await().atMost(Duration.ofSeconds(30)).until(() -> refused(producer, run + ".state"));
+                    RecordMetadata released = send(producer, run + ".call-events", call, released(call));
+                    await().atMost(Duration.ofSeconds(30)).until(() -> unknown(gateway.connectAs("desktop"), call)); // applied
+                    // not committed while its state is not written, past the client's auto-commit interval
+                    await().during(HOLD).atMost(HOLD.plusSeconds(5)).until(() -> committed(admin, run, released) <= released.offset());
+                    gateway.kill();
+
+                    minInSync(admin, run + ".state", null);
+                    gateway.startAgain();
+                    assertTrue(gateway.log().contains("State topic: 1 calls with 0 recordings restored"), gateway::log);
+                    await().atMost(Duration.ofSeconds(60)).until(() -> committed(admin, run, released) > released.offset());
+                    assertTrue(unknown(gateway.connectAs("desktop"), call), "the EventReleased read again ended the call");
+                }
+            }
+        }
+    }
+
+    /** The topic's min.insync.replicas set, or back to the broker's (null). */
+    private static void minInSync(Admin admin, String topic, String replicas) throws Exception {
+        AlterConfigOp op = new AlterConfigOp(new ConfigEntry("min.insync.replicas", replicas == null ? "" : replicas),
+                replicas == null ? AlterConfigOp.OpType.DELETE : AlterConfigOp.OpType.SET);
+        admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, topic), List.of(op)))
+                .all().get(10, TimeUnit.SECONDS);
+    }
+
+    /** A write of the topic is refused for want of in-sync replicas (a tombstone of a key no call has). */
+    private static boolean refused(KafkaProducer<String, String> producer, String topic) throws Exception {
+        try {
+            producer.send(new ProducerRecord<>(topic, "probe", null)).get(10, TimeUnit.SECONDS);
+            return false;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return true;
         }
     }
 
@@ -141,7 +209,13 @@ class CallFeedCommitIT {
     }
 
     private static KafkaProducer<String, String> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+        return producer(TestKafka.bootstrapServers());
+    }
+
+    /** A producer that gives a record up after 5 s (a refused write shows within a test's patience). */
+    private static KafkaProducer<String, String> producer(String brokers) {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 5000, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
     }
