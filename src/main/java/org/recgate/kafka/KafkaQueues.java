@@ -56,7 +56,8 @@ public final class KafkaQueues {
     /**
      * The publishing route's first step. The queue holds a copy of the exchange that sent the record
      * (seda copies it whole): the T-Library request's headers and properties. Only the record, its
-     * key ({@code kafka.*}) and its state number are kept: the publishing route's error handler copies
+     * key ({@code kafka.*}), its state number and the {@code Content-Type} its marshal set (a record
+     * header on the topic since the first release) are kept: the publishing route's error handler copies
      * the exchange before each of its steps (so it can redeliver), and the Kafka producer turns every
      * header it can into a record header, so a request's dozen headers and properties cost a copy per
      * step and bytes on the topic for each record (docs/performance.md).
@@ -64,7 +65,7 @@ public final class KafkaQueues {
     public void taken(Exchange exchange) {
         exchange.getProperties().clear();
         exchange.getMessage().getHeaders().keySet().removeIf(name -> !name.startsWith(KAFKA_HEADERS)
-                && !name.equals(StateJournal.SEQUENCE));
+                && !name.equals(StateJournal.SEQUENCE) && !name.equals(Exchange.CONTENT_TYPE));
         exchange.getMessage().setHeader(TAKEN_NANOS, System.nanoTime());
     }
 

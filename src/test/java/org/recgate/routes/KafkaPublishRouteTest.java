@@ -83,11 +83,13 @@ class KafkaPublishRouteTest extends RouteTestSupport {
             exchange.getMessage().setHeader(org.recgate.kafka.StateJournal.SEQUENCE, 7L);
             exchange.getMessage().setHeader("TlibMessage", "RequestPrivateService");
             exchange.getMessage().setHeader("AttrPrivateMsgID", "GSIP_RECORD_START");
+            exchange.getMessage().setHeader("Content-Type", "application/json"); // what marshal sets
         });
 
         awaitPublished(topic, 1);
         org.apache.camel.Exchange sent = mock("kafka:" + topic).getReceivedExchanges().get(0);
-        assertEquals(java.util.Set.of("kafka.KEY", org.recgate.kafka.StateJournal.SEQUENCE, org.recgate.kafka.KafkaQueues.TAKEN_NANOS),
+        assertEquals(java.util.Set.of("kafka.KEY", "Content-Type", org.recgate.kafka.StateJournal.SEQUENCE,
+                        org.recgate.kafka.KafkaQueues.TAKEN_NANOS),
                 sent.getMessage().getHeaders().keySet());
         assertEquals("00000000000000c1", sent.getMessage().getHeader("kafka.KEY"));
         assertEquals(7L, sent.getMessage().getHeader(org.recgate.kafka.StateJournal.SEQUENCE));
