@@ -135,6 +135,12 @@ public final class SippRecorder implements AutoCloseable {
                 + " [^\\n]*\\n(?:[^\\n]+\\n)*?CSeq: *\\d+ " + method + "\\s").matcher(log).find();
     }
 
+    /** What sipp received and sent so far, as its message log has it. */
+    public String messages() throws IOException {
+        Path file = output.resolve("messages.log");
+        return Files.exists(file) ? Files.readString(file) : "";
+    }
+
     /** Kills sipp at once (SIGKILL): a recorder that dies without a word. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
