@@ -11,6 +11,7 @@ import org.recgate.gateway.ha.Takeover;
 import org.recgate.gateway.recording.StateRestore;
 import org.recgate.kafka.HaMembership;
 import org.recgate.kafka.KafkaSecurity;
+import org.recgate.kafka.StateJournal;
 import org.recgate.support.Meters;
 import org.slf4j.LoggerFactory;
 
@@ -50,10 +51,11 @@ final class HaBeans {
                 KafkaSecurity.from(key -> properties.resolveProperty(key).orElse(null)),
                 kafkaGroup(properties), setting(properties, "recgate.kafka.topic.ha"), instanceId,
                 Integer.parseInt(setting(properties, SESSION_TIMEOUT)));
-        StateRestore restore = Boolean.parseBoolean(setting(properties, "recgate.state.enabled"))
-                ? context.getRegistry().lookupByNameAndType("stateRestore", StateRestore.class) : null;
+        boolean state = Boolean.parseBoolean(setting(properties, "recgate.state.enabled"));
+        StateRestore restore = state ? context.getRegistry().lookupByNameAndType("stateRestore", StateRestore.class) : null;
+        StateJournal journal = state ? context.getRegistry().lookupByNameAndType("stateJournal", StateJournal.class) : null;
         context.getRegistry().bind("haTakeover", new Takeover(role, membership, context, restore,
-                standbyRoutes(properties), instanceId));
+                standbyRoutes(properties), instanceId, journal, Long.parseLong(setting(properties, "recgate.state.ack-wait-ms"))));
     }
 
     /**
