@@ -11,7 +11,7 @@ public final class GatewayBeans {
 
     public static final List<String> NAMES = List.of(
             "apiCredentials", "apiErrors", "apiEvents", "apiQueries", "apiRequests", "auditRecords", "callChanges", "callQuery", "callStateRecords", "dnDirectory", "haTakeover", "indicationRecords", "indicationSteps",
-            "kafkaCallFeed", "kafkaQueueFactory", "kafkaQueues", "kafkaSendFailures", "recorderEvents", "recorderTasks",
+            "kafkaCallFeed", "kafkaQueueFactory", "kafkaQueues", "kafkaSendFailures", "leadershipLease", "recorderEvents", "recorderTasks",
             "recordingRequests", "registrations", "routeCallSteps", "screenRecorderSteps", "shutdownSteps", "staleCalls", "stateJournal", "stateRestore", "switchFeed",
             "tlibErrorReplies", "tlibFlushConsolidation", "tlibFrameDecoder", "tlibMessageDecoder",
             "tlibMessageEncoder", "tlibOutbound", "tlibReplies", "tlibRequestGate", "tlibSessionTracker",

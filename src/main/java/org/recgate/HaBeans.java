@@ -9,9 +9,11 @@ import org.recgate.gateway.ha.HaHealthCheck;
 import org.recgate.gateway.ha.HaRole;
 import org.recgate.gateway.ha.Takeover;
 import org.recgate.gateway.recording.StateRestore;
+import org.recgate.kafka.HaLease;
 import org.recgate.kafka.HaMembership;
 import org.recgate.kafka.KafkaSecurity;
 import org.recgate.kafka.StateJournal;
+import org.recgate.support.LeadershipLease;
 import org.recgate.support.Meters;
 import org.slf4j.LoggerFactory;
 
@@ -45,12 +47,16 @@ final class HaBeans {
             health.register(new HaHealthCheck(role, instanceId));
         }
         if (!enabled) {
+            context.getRegistry().bind("leadershipLease", LeadershipLease.ALWAYS); // LeadershipLease.BEAN
             return;
         }
+        int sessionTimeout = Integer.parseInt(setting(properties, SESSION_TIMEOUT));
+        // fencing: every SIP request and Kafka record asks it first (docs/operations.md, "High availability")
+        HaLease lease = HaLease.forSessionTimeout(sessionTimeout);
+        context.getRegistry().bind("leadershipLease", lease);
         HaMembership membership = new HaMembership(setting(properties, "camel.component.kafka.brokers"),
                 KafkaSecurity.from(key -> properties.resolveProperty(key).orElse(null)),
-                kafkaGroup(properties), setting(properties, "recgate.kafka.topic.ha"), instanceId,
-                Integer.parseInt(setting(properties, SESSION_TIMEOUT)));
+                kafkaGroup(properties), setting(properties, "recgate.kafka.topic.ha"), instanceId, sessionTimeout, lease);
         boolean state = Boolean.parseBoolean(setting(properties, "recgate.state.enabled"));
         StateRestore restore = state ? context.getRegistry().lookupByNameAndType("stateRestore", StateRestore.class) : null;
         StateJournal journal = state ? context.getRegistry().lookupByNameAndType("stateJournal", StateJournal.class) : null;

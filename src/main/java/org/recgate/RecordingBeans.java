@@ -70,7 +70,7 @@ final class RecordingBeans {
         RecordingMetrics metrics = new RecordingMetrics(meters, calls, recordings, decisions);
         RecordingFactory factory = new RecordingFactory(recordings, recorderPolicy(context, settings), directory,
                 new FileNameTemplate(settings.fileNameTemplate(), hostName(), ZoneId.systemDefault()), clock);
-        RecordingRestore restore = new RecordingRestore(calls, recordings);
+        RecordingRestore restore = new RecordingRestore(calls, recordings, clock);
         RecordingEndings endings = new RecordingEndings(calls, recordings, factory, directory, decisions, restore,
                 metrics::automaticRecordingFailed);
         registry.bind("recordingRequests", new RecordingRequestSteps(sessions,

@@ -18,6 +18,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -34,6 +37,14 @@ import org.slf4j.LoggerFactory;
  * within the session timeout and gives the partition to another. The cooperative sticky assignor
  * keeps it where it is when a member joins, so a restarted instance joins as standby instead of
  * taking the partition back. Nothing is ever written to or read from the control topic.
+ * <p>
+ * While it holds partition 0 it keeps the {@link HaLease} (fencing): after each poll it commits
+ * offset 0 of partition 0, which the coordinator takes only from the member of the group's current
+ * generation (a member it expired gets {@code UNKNOWN_MEMBER_ID} / {@code ILLEGAL_GENERATION}), and
+ * renews the lease from when that commit began, when the heartbeat thread is alive too (its
+ * {@code last-heartbeat-seconds-ago}, of {@code consumer-coordinator-metrics}, within the session
+ * timeout; that metric counts from the last heartbeat sent, answered or not, so it alone proves
+ * nothing after a hang: a heartbeat goes out as soon as the process goes on).
  */
 public final class HaMembership implements AutoCloseable {
 
@@ -57,12 +68,13 @@ public final class HaMembership implements AutoCloseable {
     private final String instanceId;
     private final int sessionTimeoutMs;
     private final TopicPartition leader;
+    private final HaLease lease;
     private volatile boolean closing;
     private Thread thread;
     private KafkaConsumer<byte[], byte[]> consumer;
 
     public HaMembership(String brokers, KafkaSecurity security, String group, String topic, String instanceId,
-                        int sessionTimeoutMs) {
+                        int sessionTimeoutMs, HaLease lease) {
         this.brokers = brokers;
         this.security = security;
         this.group = group;
@@ -70,6 +82,7 @@ public final class HaMembership implements AutoCloseable {
         this.instanceId = instanceId;
         this.sessionTimeoutMs = sessionTimeoutMs;
         this.leader = new TopicPartition(topic, 0);
+        this.lease = lease;
     }
 
     /**
@@ -159,6 +172,7 @@ public final class HaMembership implements AutoCloseable {
                 @Override
                 public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
                     if (partitions.contains(leader)) {
+                        lease.renew(System.nanoTime()); // the group's SyncGroup answer just gave it: confirmed
                         leadership.acquired();
                     }
                 }
@@ -166,6 +180,7 @@ public final class HaMembership implements AutoCloseable {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
                     if (partitions.contains(leader)) {
+                        lease.revoke();
                         leadership.lost("partition 0 of " + topic + " revoked");
                     }
                 }
@@ -173,21 +188,69 @@ public final class HaMembership implements AutoCloseable {
                 @Override
                 public void onPartitionsLost(Collection<TopicPartition> partitions) {
                     if (partitions.contains(leader)) {
+                        lease.revoke();
                         leadership.lost("partition 0 of " + topic + " lost (no heartbeat within the session timeout)");
                     }
                 }
             });
+            // several confirmations per lease, so one slow commit does not let it run out
+            // and at most POLL apart: the rejoin after a rebalance (a planned switchover) waits for it
+            Duration poll = Duration.ofMillis(Math.max(50, Math.min(POLL.toMillis(), lease.lengthMs() / 4)));
             while (!closing) {
-                consumer.poll(POLL); // the rebalance callbacks run in here
+                consumer.poll(poll); // the rebalance callbacks run in here
+                if (consumer.assignment().contains(leader)) {
+                    confirm();
+                }
             }
         } catch (WakeupException e) {
             // close()
         } catch (RuntimeException e) {
+            lease.revoke();
             LOG.error("HA: the group membership of instance {} ended: {}", instanceId, e.toString());
             leadership.lost("the group membership ended: " + e.getMessage());
         } finally {
+            lease.revoke();
             consumer.close(Duration.ofSeconds(5)); // leaves the group: the other instance is assigned at once
         }
+    }
+
+    /**
+     * Renews the lease when the coordinator takes an offset commit of partition 0 from this member
+     * (it refuses one from a member of an older generation, or one it no longer knows) and the
+     * heartbeat thread sent a heartbeat within the session timeout. A refused or unanswered commit
+     * renews nothing: the lease runs out, and the poll that learns the partition is gone steps down.
+     */
+    private void confirm() {
+        long started = System.nanoTime();
+        boolean lapsed = !lease.held();
+        try {
+            consumer.commitSync(Map.of(leader, new OffsetAndMetadata(0)), Duration.ofMillis(Math.max(50, lease.lengthMs() / 2)));
+        } catch (WakeupException e) {
+            throw e;
+        } catch (KafkaException e) {
+            LOG.debug("HA: membership not confirmed ({}): the leadership lease is not renewed", e.toString());
+            return;
+        }
+        double heartbeatAgo = secondsSinceHeartbeat();
+        if (heartbeatAgo * 1000 < sessionTimeoutMs) {
+            lease.renew(started);
+            if (lapsed) { // a slow coordinator, a long rebalance or pause: what was due meanwhile was not sent
+                LOG.warn("HA: instance {} held partition 0 without a confirmed membership for a while: its leadership lease"
+                        + " had run out (SIP requests and Kafka records meanwhile were not sent); confirmed again", instanceId);
+            }
+        }
+    }
+
+    /** The consumer's {@code last-heartbeat-seconds-ago} (whole seconds since a heartbeat was sent); infinite when none yet. */
+    private double secondsSinceHeartbeat() {
+        for (Map.Entry<org.apache.kafka.common.MetricName, ? extends Metric> metric : consumer.metrics().entrySet()) {
+            if ("last-heartbeat-seconds-ago".equals(metric.getKey().name())
+                    && "consumer-coordinator-metrics".equals(metric.getKey().group())
+                    && metric.getValue().metricValue() instanceof Number value && !Double.isNaN(value.doubleValue())) {
+                return value.doubleValue();
+            }
+        }
+        return Double.POSITIVE_INFINITY;
     }
 
     /** Leaves the group (the partition goes to another member). */

@@ -11,7 +11,8 @@ import org.recgate.support.Meters;
 
 /**
  * The Kafka publishing meters (docs/operations.md), per topic, every topic's series there from
- * start-up: records queued, dropped (queue full of records or bytes), undelivered (by reason),
+ * start-up: records queued, dropped (queue full of records or bytes), fenced (no leadership lease),
+ * undelivered (by reason),
  * records and bytes waiting, send latency.
  */
 public final class KafkaMetrics {
@@ -22,6 +23,7 @@ public final class KafkaMetrics {
     private final Map<String, Counter> queued = new HashMap<>();
     private final Map<String, Counter> dropped = new HashMap<>();
     private final Map<String, Counter> undelivered = new HashMap<>();
+    private final Map<String, Counter> fenced = new HashMap<>();
     private final Map<String, Timer> sendTimes = new HashMap<>();
 
     /**
@@ -37,6 +39,9 @@ public final class KafkaMetrics {
             dropped.put(topic, meters.counter("recgate.kafka.records.dropped",
                     "Records dropped because the topic's publishing queue was full (recgate.kafka.queue-size records"
                             + " or recgate.kafka.queue-max-bytes bytes)", "topic", topic));
+            fenced.put(topic, meters.counter("recgate.kafka.records.fenced",
+                    "Records not sent because this instance does not hold the leadership of its hot-standby pair",
+                    "topic", topic));
             for (String reason : REASONS) {
                 undelivered.put(topic + "/" + reason, meters.counter("recgate.kafka.records.undelivered",
                         "Records Kafka did not take that are not sent again (they may be on the topic): expired or failed",
@@ -59,6 +64,10 @@ public final class KafkaMetrics {
 
     void dropped(String topic) {
         of(dropped, topic).increment();
+    }
+
+    void fenced(String topic) {
+        of(fenced, topic).increment();
     }
 
     void undelivered(String topic, String reason) {

@@ -19,6 +19,8 @@ public final class KafkaQueues {
 
     /** Header: {@link System#nanoTime()} when the publishing route took the record off its queue. */
     public static final String TAKEN_NANOS = "RecGateKafkaTaken";
+    /** Camel's Kafka headers (the record's key, {@code kafka.KEY}): the producer reads them, never sends them. */
+    private static final String KAFKA_HEADERS = "kafka.";
     /** How much of a dropped record its WARN line shows (a user event may carry 60 KB). */
     static final int LOGGED_CHARS = 1000;
 
@@ -51,9 +53,31 @@ public final class KafkaQueues {
                 : record.substring(0, LOGGED_CHARS) + "… (" + (record.length() - LOGGED_CHARS) + " more characters)";
     }
 
-    /** The publishing route's first step. */
+    /**
+     * The publishing route's first step. The queue holds a copy of the exchange that sent the record
+     * (seda copies it whole): the T-Library request's headers and properties. Only the record, its
+     * key ({@code kafka.*}), its state number and the {@code Content-Type} its marshal set (a record
+     * header on the topic since the first release) are kept: the publishing route's error handler copies
+     * the exchange before each of its steps (so it can redeliver), and the Kafka producer turns every
+     * header it can into a record header, so a request's dozen headers and properties cost a copy per
+     * step and bytes on the topic for each record (docs/performance.md).
+     */
     public void taken(Exchange exchange) {
+        exchange.getProperties().clear();
+        exchange.getMessage().getHeaders().keySet().removeIf(name -> !name.startsWith(KAFKA_HEADERS)
+                && !name.equals(StateJournal.SEQUENCE) && !name.equals(Exchange.CONTENT_TYPE));
         exchange.getMessage().setHeader(TAKEN_NANOS, System.nanoTime());
+    }
+
+    /**
+     * The publishing route's step instead of the send when this instance does not hold the
+     * leadership lease (fencing, docs/operations.md "High availability"): not sent, counted, logged.
+     */
+    public void fenced(Exchange exchange) {
+        String topic = exchange.getFromEndpoint() == null ? queueOf(null) : topicOf(exchange.getFromEndpoint().getEndpointUri());
+        metrics.fenced(topic);
+        LOG.warn("Record for {} not sent: this instance does not hold the leadership of its hot-standby pair: {}", topic,
+                shown(exchange.getMessage().getBody(String.class)));
     }
 
     /** The publishing route's last step: Kafka took the record. */

@@ -102,12 +102,8 @@ public final class StateJournal {
             owed.accumulateAndGet(target, Math::max);
             return CompletableFuture.completedFuture(null);
         }
-        CompletableFuture<Void> done = waiting.computeIfAbsent(target, ignored -> new CompletableFuture<>());
-        if (writtenUpTo() >= target) { // written meanwhile, before it could see this waiter
-            waiting.remove(target, done);
-            done.complete(null);
-        }
-        return done.completeOnTimeout(null, waitMs, TimeUnit.MILLISECONDS).whenComplete((ignored, error) -> {
+        // a copy times out: the future in the map may be shared with awaitWritten, which never does
+        return untilWritten(target).copy().completeOnTimeout(null, waitMs, TimeUnit.MILLISECONDS).whenComplete((ignored, error) -> {
             if (writtenUpTo() >= target) {
                 return;
             }
@@ -117,6 +113,27 @@ public final class StateJournal {
                         + "waiting until the {} changes waiting are written (docs/durable-state.md §11)", waitMs, unwritten());
             }
         });
+    }
+
+    /**
+     * Completes when every state record queued so far is written or given up, however long that takes
+     * (route step of the Kafka call feed before it commits a record's offset, docs/durable-state.md §13):
+     * without a broker it waits until one answers, so the record stays uncommitted and is read again
+     * after a crash. Unlike {@link #awaitDurable()} it neither times out nor marks the state not durable.
+     */
+    public CompletionStage<Void> awaitWritten() {
+        long target = queued.get();
+        return writtenUpTo() >= target ? CompletableFuture.completedFuture(null) : untilWritten(target);
+    }
+
+    /** The future the records up to {@code target} complete when written, registered among the waiting. */
+    private CompletableFuture<Void> untilWritten(long target) {
+        CompletableFuture<Void> done = waiting.computeIfAbsent(target, ignored -> new CompletableFuture<>());
+        if (writtenUpTo() >= target) { // written meanwhile, before it could see this waiter
+            waiting.remove(target, done);
+            done.complete(null);
+        }
+        return done;
     }
 
     /** Whether every acknowledged change is durable (the health check). */

@@ -10,7 +10,9 @@ public enum Cause {
     /** Its call had no call event for {@code recgate.calls.max-idle}: a release nobody told the gateway of. */
     STALE,
     /** The gateway stopped with {@code recgate.shutdown.end-recordings=true}. */
-    SHUTDOWN;
+    SHUTDOWN,
+    /** A destination's recorder went DOWN mid-call and a new session on the next recorder replaced it (the state unchanged). */
+    RECORDER_FAILOVER;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

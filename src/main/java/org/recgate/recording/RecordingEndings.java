@@ -30,6 +30,7 @@ public final class RecordingEndings {
     private final AutomaticStarts starts;
     private final StateChanges states;
     private final RecordingRestore restores;
+    private final RecordingFailovers failovers;
 
     /** {@code restores}: the restore after a restart, whose RESTORE answers come here; {@code automaticFailures} is told of each automatic recording that did not start (a meter). */
     public RecordingEndings(CallRegistry calls, RecordingRegistry recordings, RecordingFactory factory, DnDirectory directory,
@@ -41,6 +42,7 @@ public final class RecordingEndings {
         this.states = new StateChanges(calls, recordings);
         this.starts = new AutomaticStarts(recordings, factory, states, automaticFailures);
         this.restores = restores;
+        this.failovers = new RecordingFailovers(calls, recordings);
     }
 
     /**
@@ -95,6 +97,16 @@ public final class RecordingEndings {
                 states.end(recording, Cause.RECORDER_FAILURE).ifPresent(outcome::change);
             }
         });
+        return outcome;
+    }
+
+    /**
+     * A destination's recorder went DOWN and its session was abandoned: the RESTORE that moves it to
+     * the next recorder, as the outcome's task, or (no dialog state) its end.
+     */
+    public RecordingOutcome recorderDown(RecorderEvent event) {
+        RecordingOutcome outcome = new RecordingOutcome();
+        failovers.failover(event, outcome).ifPresent(outcome::task);
         return outcome;
     }
 

@@ -1,5 +1,6 @@
 package org.recgate.recording;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.recgate.call.Call;
@@ -19,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * again, and each recording's live destinations are re-asserted at their recorders (RESTORE). A
  * destination whose dialog the recorder no longer knew gets a new session with the same recording
  * id (cause {@code restored}); a recording left with no live destination ends ({@code recorder-failure}).
- * The state is the one kept: a recording restored Paused stays Paused.
+ * The state is the one kept: a recording restored Paused stays Paused. A RESTORE for a mid-call
+ * failover ({@link RecordingFailovers}) is answered here too: its new session is indicated with
+ * cause {@code recorder-failover} and the gap.
  */
 public final class RecordingRestore {
 
@@ -28,11 +31,18 @@ public final class RecordingRestore {
     private final CallRegistry calls;
     private final RecordingRegistry recordings;
     private final StateChanges states;
+    private final Clock clock;
 
     public RecordingRestore(CallRegistry calls, RecordingRegistry recordings) {
+        this(calls, recordings, Clock.systemUTC());
+    }
+
+    /** @param clock when a failover's new session was confirmed (the end of its gap) */
+    public RecordingRestore(CallRegistry calls, RecordingRegistry recordings, Clock clock) {
         this.calls = calls;
         this.recordings = recordings;
         this.states = new StateChanges(calls, recordings);
+        this.clock = clock;
     }
 
 
@@ -81,8 +91,13 @@ public final class RecordingRestore {
         if (recording.liveDestinations().isEmpty()) {
             states.end(recording, Cause.RECORDER_FAILURE).ifPresent(outcome::change);
         } else if (response != null && response.results().stream().anyMatch(DestinationResult::renewed)) {
+            // a failover's new session: the gap ends now, at the URI that answered (its 2xx is ACKed)
+            RecorderFailover failover = task.failover() == null ? null : task.failover().confirmed(
+                    response.results().stream().filter(DestinationResult::renewed).findFirst().orElseThrow().uri(),
+                    clock.instant());
             calls.find(recording.connectionId()).ifPresent(call -> outcome.change(new RecordingChange(call, recording,
-                    new StateChange(recording.reported(), recording.reported()), Cause.RESTORED)));
+                    new StateChange(recording.reported(), recording.reported()),
+                    failover == null ? Cause.RESTORED : Cause.RECORDER_FAILOVER, failover)));
         }
         return outcome;
     }

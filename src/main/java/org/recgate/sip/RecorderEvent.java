@@ -1,15 +1,40 @@
 package org.recgate.sip;
 
+import java.time.Instant;
+
 /**
  * Something a recorder did on its own, delivered by a {@code sip-recorder:} consumer: the
  * destination of the recording ended (BYE from the recorder, an MSML dialog exit the gateway did
- * not ask for, or a dialog that stopped answering).
+ * not ask for, or a dialog that stopped answering), or its recorder went DOWN and the session was
+ * abandoned so the gateway can set it up again on the next recorder (mid-call failover,
+ * docs/sip-recorder.md "Mid-call failover").
  *
  * @param recordingId the recording
  * @param uri         the destination's recorder URI
  * @param role        primary or duplicate
  * @param sipStatus   the status that ended it, when there was one
  * @param reason      plain words: "recorder sent BYE", "msml.dialog.exit", ...
+ * @param kind        what happened: the destination ended, or its recorder is DOWN
+ * @param lastAlive   {@link Kind#RECORDER_DOWN}: when the recorder was last known alive (the gap's start); else null
  */
-public record RecorderEvent(String recordingId, String uri, DestinationRole role, Integer sipStatus, String reason) {
+public record RecorderEvent(String recordingId, String uri, DestinationRole role, Integer sipStatus, String reason,
+                            Kind kind, Instant lastAlive) {
+
+    /** What a recorder event says. */
+    public enum Kind {
+        /** The destination ended: the recorder decided, or the dialog is gone. */
+        ENDED,
+        /** The recorder went DOWN (liveness); the session was abandoned (best-effort BYE) and may fail over. */
+        RECORDER_DOWN
+    }
+
+    /** A destination that ended. */
+    public RecorderEvent(String recordingId, String uri, DestinationRole role, Integer sipStatus, String reason) {
+        this(recordingId, uri, role, sipStatus, reason, Kind.ENDED, null);
+    }
+
+    /** Whether the recorder went DOWN (the session is to fail over) rather than ended the session. */
+    public boolean recorderDown() {
+        return kind == Kind.RECORDER_DOWN;
+    }
 }

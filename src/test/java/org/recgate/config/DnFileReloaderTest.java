@@ -24,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DnFileReloaderTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
+    /** A JVM of its own and a Camel context start in a second idle, in many on a loaded CI machine. */
+    private static final Duration PROBE_WAIT = Duration.ofSeconds(60);
 
     @TempDir
     Path dir;
@@ -109,7 +111,7 @@ class DnFileReloaderTest {
             return new Probe(process, process.inputReader(), new CopyOnWriteArrayList<>());
         }
 
-        /** The probe's next line (log lines skipped), waited for at most {@link #WAIT}. */
+        /** The probe's next line (log lines skipped), waited for at most {@link #PROBE_WAIT}. */
         String nextLine() throws Exception {
             CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
                 try {
@@ -124,7 +126,7 @@ class DnFileReloaderTest {
                     throw new UncheckedIOException(e);
                 }
             });
-            return line.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            return line.get(PROBE_WAIT.toSeconds(), TimeUnit.SECONDS);
         }
 
         void hangUp() throws Exception {

@@ -24,6 +24,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.recgate.sip.SippRecorder;
@@ -206,6 +209,89 @@ class HotStandbyIT {
                 assertEquals("EventRegistered", desktop.register("1001", null).path("message").asText());
             }
         }
+    }
+
+    /**
+     * Fencing (docs/operations.md, "High availability", Fencing): an active hung (SIGSTOP) past the
+     * session timeout that goes on (SIGCONT) sends nothing after the takeover, though it has work
+     * due at once: its recorder keepalive (every 500 ms, so due many times over during the stop) and
+     * a T-Library request that came while it was stopped, whose audit record it makes. The recorder
+     * (sipp over UDP) counts the OPTIONS by the sender's Via; the test's consumer reads every topic
+     * the gateway writes and counts the records by their header {@code RecGateInstance}.
+     */
+    @Test
+    void aFormerActiveThatGoesOnSendsNoSipRequestAndNoKafkaRecordAfterTheTakeover() throws Exception {
+        String run = "ha-fence-" + FreePorts.tcp();
+        try (SippRecorder recorder = SippRecorder.start("srs_keepalive.xml", "udp", 100_000, "-timeout", "180s")) {
+            Map<String, String> a = keepalivesOverUdp(settings(run, "a", recorder.uri()));
+            Map<String, String> b = keepalivesOverUdp(settings(run, "b", recorder.uri()));
+            try (GatewayProcess first = GatewayProcess.start(a, logOf(run, "a"));
+                 GatewayProcess second = GatewayProcess.start(b, logOf(run, "b"));
+                 KafkaConsumer<String, String> topics = consumerOfAll(run)) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> "active".equals(role(a)) && "standby".equals(role(b)));
+                await().atMost(Duration.ofSeconds(10)).until(() -> optionsFrom(recorder, a) >= 3);
+                assertEquals(0, optionsFrom(recorder, b), "a standby holds no lease: it sends no keepalive");
+                List<ConsumerRecord<String, String>> records = new java.util.ArrayList<>();
+                try (TlibTestClient desktop = first.connectAs("desktop")) {
+                    desktop.register("1001", null);
+                    // the active is idle before it stops: its audit records are on the topic, none in its producer
+                    await().atMost(Duration.ofSeconds(15)).until(() -> {
+                        records.addAll(TestKafka.poll(topics, Integer.MAX_VALUE, Duration.ofMillis(300)));
+                        return records.stream().anyMatch(r -> "a".equals(instanceOf(r)) && r.value().contains("RequestRegisterAddress"));
+                    });
+                    first.signal("STOP");
+                    long optionsBefore;
+                    int referenceId;
+                    try {
+                        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).until(() -> "active".equals(role(b)));
+                        optionsBefore = optionsFrom(recorder, a);
+                        // waits in the stopped process's socket; answered (and audited) as soon as it goes on
+                        referenceId = desktop.send(message("RequestQueryCall").put("AttrConnectionID", CONN));
+                    } finally {
+                        first.signal("CONT");
+                    }
+                    desktop.await(reply -> reply.path("AttrReferenceID").asInt() == referenceId); // it did go on
+                    await().atMost(Duration.ofSeconds(20)).until(() -> "standby".equals(role(a)));
+                    // nothing more from it while it is a standby either
+                    await("no OPTIONS from the former active after the takeover").during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                            .until(() -> optionsFrom(recorder, a) == optionsBefore);
+                }
+                records.addAll(TestKafka.poll(topics, Integer.MAX_VALUE, Duration.ofSeconds(3)));
+                List<String> afterStop = records.stream().filter(r -> "a".equals(instanceOf(r)))
+                        .filter(r -> r.value().contains("RequestQueryCall")).map(ConsumerRecord::value).toList();
+                assertEquals(List.of(), afterStop, "no record of the request it answered after the takeover");
+                assertTrue(first.log().contains("Record for " + run + ".audit not sent: this instance does not hold the"
+                        + " leadership"), first::log);
+                assertTrue(optionsFrom(recorder, b) > 0, "the new active holds the lease: its keepalives go out");
+                assertEquals("active", role(b));
+            }
+        }
+    }
+
+    /** Keepalives every 500 ms, SIP over UDP (the recorder tells senders apart by their Via). */
+    private static Map<String, String> keepalivesOverUdp(Map<String, String> settings) throws Exception {
+        settings.put("recgate.recorder.keepalive-ms", "500");
+        settings.put("recgate.sip.transport", "udp");
+        settings.put("recgate.sip.port", Integer.toString(FreePorts.free("udp")));
+        return settings;
+    }
+
+    /** The OPTIONS the recorder got from the instance of {@code settings}, by the Via of its SIP port. */
+    private static long optionsFrom(SippRecorder recorder, Map<String, String> settings) throws java.io.IOException {
+        return recorder.received("OPTIONS", "SIP/2.0/UDP 127.0.0.1:" + settings.get("recgate.sip.port") + ";");
+    }
+
+    /** Every topic the pair writes (audit, user events, indications, state), from the beginning. */
+    private static KafkaConsumer<String, String> consumerOfAll(String run) {
+        KafkaConsumer<String, String> consumer = TestKafka.consumer(TestKafka.bootstrapServers(), run + ".audit");
+        consumer.subscribe(List.of(run + ".audit", run + ".user-events", run + ".indications", run + ".state"));
+        return consumer;
+    }
+
+    /** The record's header RecGateInstance (docs/kafka.md), or null. */
+    private static String instanceOf(ConsumerRecord<String, String> record) {
+        Header header = record.headers().lastHeader("RecGateInstance");
+        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static Map<String, String> withApi(Map<String, String> settings) throws Exception {

@@ -49,4 +49,18 @@ class StateJournalTest {
         assertTrue(journal.isDurable());
         assertEquals(0, journal.unwritten());
     }
+
+    @Test
+    void theCallFeedWaitsForItsStateHoweverLongAndAnAnswerTimingOutDoesNotReleaseIt() throws Exception {
+        StateJournal journal = new StateJournal(50);
+        long record = queue(journal);
+        CompletableFuture<Void> commit = journal.awaitWritten().toCompletableFuture();
+        journal.awaitDurable().toCompletableFuture().get(5, TimeUnit.SECONDS); // a request's answer gives up waiting
+        assertFalse(journal.isDurable());
+        assertFalse(commit.isDone(), "the feed still waits: its record is not written");
+        journal.written(record);
+        commit.get(1, TimeUnit.SECONDS);
+        assertTrue(journal.isDurable());
+        assertTrue(journal.awaitWritten().toCompletableFuture().isDone(), "nothing to wait for");
+    }
 }

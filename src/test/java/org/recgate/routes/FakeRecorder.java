@@ -1,6 +1,7 @@
 package org.recgate.routes;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -20,10 +21,24 @@ final class FakeRecorder implements Processor {
 
     private final List<RecorderRequest> requests = new CopyOnWriteArrayList<>();
     private volatile DestinationStatus failure;
+    private volatile boolean dialogStates;
+    private volatile String renewAt;
 
     /** From now on every destination answers with {@code status} (e.g. REJECTED: a 486). */
     FakeRecorder failWith(DestinationStatus status) {
         this.failure = status;
+        return this;
+    }
+
+    /** From now on every established result carries a dialog state, as the component's do (none by default). */
+    FakeRecorder withDialogStates() {
+        this.dialogStates = true;
+        return this;
+    }
+
+    /** From now on a RESTORE sets up a new session ({@code renewed}) at {@code uri}, as after a lost dialog. */
+    FakeRecorder renewRestoresAt(String uri) {
+        this.renewAt = uri;
         return this;
     }
 
@@ -60,9 +75,13 @@ final class FakeRecorder implements Processor {
             case TIMEOUT, UNREACHABLE -> null;
             default -> 200;
         };
+        boolean renewed = renewAt != null && request.operation() == RecorderOperation.RESTORE && status.succeeded();
         return new RecorderResponse(request.operation(), request.session().recordingId(), request.destinations().stream()
-                .map(d -> new DestinationResult(d.uri(), d.role(), d.dialect(), status, sipStatus,
+                .map(d -> new DestinationResult(renewed ? renewAt : d.uri(), d.role(), d.dialect(), status, sipStatus,
                         status.succeeded() ? null : sipStatus != null ? sipStatus + " Busy Here" : "no answer", null))
+                .map(r -> dialogStates && status == DestinationStatus.ESTABLISHED
+                        ? r.withDialogState(Map.of("dialog", Map.of("recorder", r.uri()))) : r)
+                .map(r -> renewed ? r.asRenewed() : r)
                 .toList());
     }
 }

@@ -71,6 +71,44 @@ class KafkaPublishRouteTest extends RouteTestSupport {
                 .get("recgate.kafka.send").tag("topic", topic).timer().count() == 1);
     }
 
+    /** Without HA the lease is always held, and the header names no instance (docs/kafka.md). */
+    @Test
+    void aRecordCarriesTheHeaderOfTheInstanceThatWroteIt() {
+        hand(audit(), "a", record(1));
+
+        awaitPublished(audit(), 1);
+        assertEquals("", mock("kafka:" + audit()).getReceivedExchanges().get(0).getMessage().getHeader("RecGateInstance"));
+        assertEquals(0, count("recgate.kafka.records.fenced", "topic", audit()));
+    }
+
+    @Test
+    void onlyTheRecordItsKeyAndItsNumberGoOnNotTheSendingRequestsHeadersAndProperties() throws Exception {
+        String topic = setting("recgate.kafka.topic.indications");
+        // as recording-indications hands a record over: on the exchange of the request that caused it
+        template.send("seda:" + topic, exchange -> {
+            exchange.setProperty("TlibSession", "the client's session");
+            exchange.setProperty("RecordingChanges", List.of("a change"));
+            exchange.getMessage().setBody(JSON.writeValueAsBytes(record(1)));
+            exchange.getMessage().setHeader("kafka.KEY", "00000000000000c1");
+            exchange.getMessage().setHeader(org.recgate.kafka.StateJournal.SEQUENCE, 7L);
+            exchange.getMessage().setHeader("TlibMessage", "RequestPrivateService");
+            exchange.getMessage().setHeader("AttrPrivateMsgID", "GSIP_RECORD_START");
+            exchange.getMessage().setHeader("Content-Type", "application/json"); // what marshal sets
+        });
+
+        awaitPublished(topic, 1);
+        org.apache.camel.Exchange sent = mock("kafka:" + topic).getReceivedExchanges().get(0);
+        // and the one header the publisher adds: the instance that wrote the record (docs/kafka.md)
+        assertEquals(java.util.Set.of("kafka.KEY", "Content-Type", org.recgate.kafka.StateJournal.SEQUENCE,
+                        org.recgate.kafka.KafkaQueues.TAKEN_NANOS, "RecGateInstance"),
+                sent.getMessage().getHeaders().keySet());
+        assertEquals("00000000000000c1", sent.getMessage().getHeader("kafka.KEY"));
+        assertEquals(7L, sent.getMessage().getHeader(org.recgate.kafka.StateJournal.SEQUENCE));
+        assertEquals(null, sent.getProperty("TlibSession"));
+        assertEquals(null, sent.getProperty("RecordingChanges"));
+        assertArrayEquals(JSON.writeValueAsBytes(record(1)), sent.getMessage().getBody(byte[].class));
+    }
+
     @Test
     void aTopicsRecordsAreSentInTheOrderTheyCame() {
         IntStream.range(0, 50).forEach(n -> hand(audit(), "k" + n % 3, record(n)));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -11,7 +12,10 @@ import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.recgate.sip.DestinationRole;
+import org.recgate.sip.DestinationStatus;
 import org.recgate.sip.RecorderEvent;
+import org.recgate.sip.RecorderOperation;
+import org.recgate.sip.RecorderRequest;
 import org.recgate.tlib.model.Attr;
 import org.recgate.tlib.model.TlibMessage;
 
@@ -22,14 +26,17 @@ import org.recgate.tlib.model.TlibMessage;
  * is fed the component's RecorderEvent from a direct: endpoint here; the recordings are made by real requests.
  */
 @CamelMainTest(propertyPlaceholderLocations = {RouteTestSupport.TEST_SETTINGS, RouteTestSupport.SETTINGS},
-        properties = RouteFiles.LOAD + RouteFiles.RECORDER_EVENTS + RouteFiles.RECORDING_CONTROL + RouteFiles.CALL_FLOW
-                + RouteFiles.RECORDING_FLOW,
+        properties = {RouteFiles.LOAD + RouteFiles.RECORDER_EVENTS + RouteFiles.RECORDING_CONTROL + RouteFiles.CALL_FLOW
+                + RouteFiles.RECORDING_FLOW, "recgate.recorder.uri=" + RecorderEventsRouteTest.RECORDER + ","
+                + RecorderEventsRouteTest.NEXT},
         replaceRouteFromWith = "recorder-events=direct:recorder-events",
         mockEndpointsAndSkip = "((kafka|sip-recorder):.*|direct:audit)")
 class RecorderEventsRouteTest extends RecordingRouteTestSupport {
 
-    private static final String RECORDER = "sip:srs@127.0.0.1:1";
+    static final String RECORDER = "sip:srs@127.0.0.1:1";
     private static final String DUPLICATE = "sip:dup@127.0.0.1:2";
+    /** The next recorder of the failover list (recgate.recorder.uri). */
+    static final String NEXT = "sip:next@127.0.0.1:3";
 
     private RouteClient agent;
 
@@ -69,6 +76,62 @@ class RecorderEventsRouteTest extends RecordingRouteTestSupport {
 
         assertEquals("Off", gsipRecordToldLast());
         assertEquals(List.of("Off>On:request", "On>Off:recorder-failure"), awaitIndications(2));
+    }
+
+    private Exchange recorderDown(String recordingId, String uri, Instant lastAlive) {
+        return template.send("direct:recorder-events", exchange -> exchange.getMessage()
+                .setBody(new RecorderEvent(recordingId, uri, DestinationRole.PRIMARY, null, "recorder DOWN: OPTIONS unanswered",
+                        RecorderEvent.Kind.RECORDER_DOWN, lastAlive)));
+    }
+
+    @Test
+    void aRecorderDownMovesTheRecordingToTheNextRecorderWithTheGapOnRecord() {
+        recorder.withDialogStates().renewRestoresAt(NEXT);
+        privateService(agent, "GSIP_RECORD_START", "1001", Map.of("id", "rec-1"));
+        Instant lastAlive = Instant.parse("2026-12-04T21:00:00Z");
+
+        recorderDown("rec-1", RECORDER, lastAlive);
+
+        assertEquals(List.of("Off>On:request", "On>On:recorder-failover"), awaitIndications(2));
+        Map<String, Object> failover = published(indicationsTopic()).get(1).map("failover");
+        assertEquals("primary", failover.get("role"));
+        assertEquals(RECORDER, failover.get("from"));
+        assertEquals(NEXT, failover.get("to"));
+        assertEquals(lastAlive.toString(), failover.get("gapStart"));
+        assertTrue(Instant.parse((String) failover.get("gapEnd")).isAfter(lastAlive), failover::toString);
+        RecorderRequest restore = recorder.requests().get(1);
+        assertEquals(RecorderOperation.RESTORE, restore.operation());
+        assertEquals(List.of(NEXT), restore.destinations().get(0).candidates(), "the next recorders, without the lost one");
+        assertEquals(Map.of("dialog", Map.of("recorder", RECORDER)), restore.destinations().get(0).dialogState(),
+                "the RESTORE continues from the lost session's state");
+        assertEquals(1, agent.received("EventAttachedDataChanged").size(), "no client told of anything: still On");
+
+        privateService(agent, "GSIP_RECORD_PAUSE", "1001");
+        assertEquals(NEXT, recorder.requests().get(2).destinations().get(0).uri(), "the pause goes to the new recorder");
+        assertEquals("Paused", gsipRecordToldLast());
+    }
+
+    @Test
+    void whenNoRecorderTakesTheFailoverTheRecordingIsOff() {
+        recorder.withDialogStates();
+        privateService(agent, "GSIP_RECORD_START", "1001", Map.of("id", "rec-1"));
+        recorder.failWith(DestinationStatus.TIMEOUT);
+
+        recorderDown("rec-1", RECORDER, Instant.now());
+
+        assertEquals(List.of("Off>On:request", "On>Off:recorder-failure"), awaitIndications(2));
+        assertEquals(List.of(RecorderOperation.START, RecorderOperation.RESTORE), recorder.operations());
+        assertEquals("Off", gsipRecordToldLast());
+    }
+
+    @Test
+    void aRecorderDownUnderADestinationWithoutDialogStateEndsTheRecording() {
+        privateService(agent, "GSIP_RECORD_START", "1001", Map.of("id", "rec-1"));
+
+        recorderDown("rec-1", RECORDER, Instant.now());
+
+        assertEquals(List.of("Off>On:request", "On>Off:recorder-failure"), awaitIndications(2));
+        assertEquals(List.of(RecorderOperation.START), recorder.operations(), "nothing to restore from");
     }
 
     @Test

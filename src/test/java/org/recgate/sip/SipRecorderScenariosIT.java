@@ -183,8 +183,10 @@ class SipRecorderScenariosIT {
             bed.established(SESSION, RecorderOperation.PAUSE, spec, destination);
 
             RecorderEvent event = bed.nextEvent();
+            // a 5xx Reason says the recorder fails (RFC 3326): reported for failover, alive until its BYE
             assertEquals(new RecorderEvent(spec.recordingId(), recorder.uri(), DestinationRole.PRIMARY, 503,
-                    "recorder sent BYE (Recorder shutting down)"), event);
+                    "recorder sent BYE (Recorder shutting down)", RecorderEvent.Kind.RECORDER_DOWN, event.lastAlive()), event);
+            assertTrue(event.lastAlive() != null && !event.lastAlive().isAfter(java.time.Instant.now()), event::toString);
             recorder.assertPassed();
 
             DestinationResult stop = only(bed.send(SESSION, request(RecorderOperation.STOP, spec, destination)));

@@ -112,12 +112,33 @@ public final class SippRecorder implements AutoCloseable {
         return Files.exists(file) ? Files.readAllLines(file).stream().filter(line -> line.startsWith(method + " sip:")).count() : 0;
     }
 
+    /**
+     * How many requests of {@code method} sipp has received so far whose message contains
+     * {@code text} (e.g. the sender's Via {@code SIP/2.0/UDP 127.0.0.1:5070;}): requests per sender.
+     */
+    public long received(String method, String text) throws IOException {
+        Path file = output.resolve("messages.log");
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        // sipp starts every message it logs with a line of dashes and the time
+        return Pattern.compile("(?m)^-{20,}").splitAsStream(Files.readString(file))
+                .filter(message -> Pattern.compile("(?m)^" + Pattern.quote(method) + " sip:").matcher(message).find())
+                .filter(message -> message.contains(text)).count();
+    }
+
     /** Whether sipp has received a {@code status} answer to a {@code method} it sent (its message log). */
     public boolean receivedAnswer(int status, String method) throws IOException {
         Path file = output.resolve("messages.log");
         String log = Files.exists(file) ? Files.readString(file) : "";
         return Pattern.compile("message received \\[\\d+\\] bytes :\\s+SIP/2\\.0 " + status
                 + " [^\\n]*\\n(?:[^\\n]+\\n)*?CSeq: *\\d+ " + method + "\\s").matcher(log).find();
+    }
+
+    /** What sipp received and sent so far, as its message log has it. */
+    public String messages() throws IOException {
+        Path file = output.resolve("messages.log");
+        return Files.exists(file) ? Files.readString(file) : "";
     }
 
     /** Kills sipp at once (SIGKILL): a recorder that dies without a word. */

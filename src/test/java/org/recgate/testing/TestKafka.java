@@ -67,14 +67,27 @@ public final class TestKafka {
                 "sasl.jaas.config", plainJaas(user, password));
     }
 
+    /**
+     * A cluster of its own with {@code brokers} brokers (ids from 0) and one controller apart, the
+     * consumer groups' offsets replicated on every broker, so a test can stop one broker (a
+     * topic's replicas drop out of its in-sync set) and the groups go on.
+     */
+    public static KafkaClusterTestKit startBrokers(int brokers) {
+        return start(SecurityProtocol.PLAINTEXT, brokers);
+    }
+
     private static KafkaClusterTestKit start(SecurityProtocol protocol) {
+        return start(protocol, 1);
+    }
+
+    private static KafkaClusterTestKit start(SecurityProtocol protocol, int brokers) {
         try {
             KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                    .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1)
+                    .setCombined(brokers == 1).setNumBrokerNodes(brokers).setNumControllerNodes(1)
                     .setBrokerSecurityProtocol(protocol).setControllerSecurityProtocol(protocol).build())
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")
                     .setConfigProp("num.partitions", "3")
-                    .setConfigProp("offsets.topic.replication.factor", "1")
+                    .setConfigProp("offsets.topic.replication.factor", Integer.toString(brokers))
                     .setConfigProp("transaction.state.log.replication.factor", "1")
                     .setConfigProp("transaction.state.log.min.isr", "1")
                     .setConfigProp("share.coordinator.state.topic.replication.factor", "1")

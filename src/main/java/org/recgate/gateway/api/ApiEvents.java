@@ -48,6 +48,9 @@ public final class ApiEvents {
 
     /** recording-indications' step: the recording-indication/1 record (the body) to whoever sees the call or the recorded DN. */
     public void indication(@ExchangeProperty(IndicationRecords.CHANGE) RecordingChange change, @Body Map<String, Object> record) {
+        if (streams.isEmpty()) {
+            return; // nobody listens: nothing built (a step of every recording change, docs/performance.md)
+        }
         Set<String> dns = new LinkedHashSet<>(change.call().parties());
         dns.add(change.recording().recordedDn());
         publish(RECORDING, record, dns);
@@ -55,6 +58,9 @@ public final class ApiEvents {
 
     /** tlib-user-events' step for a vendor's indication: the DN's screen-capture state. */
     public void screenCapture(@ExchangeProperty(UserEventSteps.USER_EVENT) UserEvent event) {
+        if (streams.isEmpty()) {
+            return;
+        }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("dn", event.dn());
         data.put("state", event.screenCapture());
@@ -67,7 +73,7 @@ public final class ApiEvents {
 
     /** call-changed's step: a call appeared, changed parties or ended (the parties that left still see it). */
     public void callChanged(@ExchangeProperty(CallChangeSteps.CALL_CHANGE) CallChange change) {
-        if (change == null) {
+        if (change == null || streams.isEmpty()) {
             return;
         }
         Call call = change.call();

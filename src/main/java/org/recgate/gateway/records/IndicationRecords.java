@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Message;
 import org.recgate.call.Call;
+import org.recgate.recording.RecorderFailover;
 import org.recgate.recording.Recording;
 import org.recgate.recording.RecordingChange;
 import org.recgate.recording.RecordingDestination;
@@ -62,7 +63,22 @@ public final class IndicationRecords {
         }
         record.put("destinations", destinations(recording));
         record.put("params", recording.params());
+        if (change.failover() != null) {
+            record.put("failover", failover(change.failover()));
+        }
         return record;
+    }
+
+    /** Cause recorder-failover: which destination moved from where to where, and the gap in between. */
+    private static Map<String, Object> failover(RecorderFailover failover) {
+        Map<String, Object> moved = new LinkedHashMap<>();
+        moved.put("role", failover.role().wireName());
+        moved.put("from", failover.from());
+        moved.put("to", failover.to());
+        moved.put("gapStart", failover.gapStart() == null ? null : failover.gapStart().toString());
+        moved.put("gapEnd", failover.gapEnd() == null ? null : failover.gapEnd().toString());
+        moved.values().removeIf(Objects::isNull);
+        return moved;
     }
 
     private static List<Map<String, Object>> destinations(Recording recording) {

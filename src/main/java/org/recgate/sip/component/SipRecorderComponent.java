@@ -34,15 +34,11 @@ import org.slf4j.LoggerFactory;
  * their own ({@link RecorderEvent}); {@code to("sip-recorder:message?messageTo=sip:...")} sends the
  * body as a SIP MESSAGE ({@link SipMessageProducer}). docs/sip-recorder.md describes it.
  * <p>
- * Camel finds it by its scheme, like its own components
- * ({@code META-INF/services/org/apache/camel/component/sip-recorder}), and Camel main binds
- * {@code camel.component.sip-recorder.<option>} properties to the setters below; each sets the
- * option of the {@linkplain #getConfiguration() configuration} all endpoints start from a copy of
- * (the defaults are those of {@link SipRecorderConfiguration}).
- * <p>
- * One SIP stack per component, listening on the configuration's host, port and transport, shared
- * by every endpoint; it lives from {@link #doStart()} to {@link #doStop()}. Stopping hangs up the
- * sessions still live ({@code hangUpOnStop}), or leaves them for the next process to take over.
+ * Camel finds it by its scheme ({@code META-INF/services/org/apache/camel/component/sip-recorder});
+ * Camel main binds {@code camel.component.sip-recorder.<option>} to the setters below, each an option
+ * of the {@linkplain #getConfiguration() configuration} endpoints start from a copy of.
+ * One SIP stack per component, shared by every endpoint, from {@link #doStart()} to {@link #doStop()};
+ * stopping hangs up the live sessions ({@code hangUpOnStop}) or leaves them to the next process.
  */
 @Component("sip-recorder")
 public class SipRecorderComponent extends DefaultComponent {
@@ -227,13 +223,15 @@ public class SipRecorderComponent extends DefaultComponent {
         new Meters(meters).gauge("recgate.sip.dialogs", "SIP dialogs with recorders the stack holds, set up or being set up",
                 this, component -> component.userAgent == null ? 0 : component.userAgent.dialogs().count());
         userAgent = new SipUserAgent(configuration.getHost(), configuration.getPort(), configuration.getTransport(), worker,
-                configuration.userAgentOptions(meters));
-        dialects = new RecorderDialects(userAgent, Map.of(Dialect.SIPREC, new SiprecRecorder(userAgent, this::publish),
-                Dialect.MSML, new MsmlRecorder(userAgent, this::publish)));
-        userAgent.start(dialects);
-        // recorder liveness (docs/sip-recorder.md, "Recorder liveness")
+                configuration.userAgentOptions(meters, getCamelContext().getRegistry()));
+        // recorder liveness and mid-call failover (docs/sip-recorder.md, "Recorder liveness", "Mid-call failover")
         liveness = new LivenessService(getCamelContext(), userAgent, configuration.getTransport(),
                 configuration.livenessSettings(), new Meters(meters));
+        RecorderLiveness states = liveness.liveness();
+        dialects = new RecorderDialects(userAgent, Map.of(Dialect.SIPREC, new SiprecRecorder(userAgent, this::publish,
+                states), Dialect.MSML, new MsmlRecorder(userAgent, this::publish)));
+        userAgent.start(dialects);
+        states.onDown(new MidCallFailover(userAgent, dialects, states, worker, this::publish)::recorderDown);
         liveness.start(this);
     }
 
@@ -254,14 +252,11 @@ public class SipRecorderComponent extends DefaultComponent {
         dialects = null;
         userAgent = null;
         liveness = null;
-        worker = null;
+        worker = null; // the next start makes them anew
         super.doStop();
     }
 
-    /**
-     * The registry of the CamelContext for the user agent's counters (docs/operations.md); one of
-     * its own, read by nobody, when the context has none.
-     */
+    /** The CamelContext's registry for the user agent's counters (docs/operations.md); one read by nobody when it has none. */
     private MeterRegistry meters() {
         Set<MeterRegistry> registries = getCamelContext().getRegistry().findByType(MeterRegistry.class);
         return registries.isEmpty() ? new SimpleMeterRegistry() : registries.iterator().next();

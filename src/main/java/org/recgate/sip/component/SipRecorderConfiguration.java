@@ -25,6 +25,7 @@ import org.recgate.sip.stack.HostPort;
 import org.recgate.sip.stack.SipTarget;
 import org.recgate.sip.stack.SipTls;
 import org.recgate.sip.stack.UserAgentOptions;
+import org.recgate.support.LeadershipLease;
 
 /**
  * The options of the {@code sip-recorder} component and its endpoints.
@@ -496,11 +497,17 @@ public class SipRecorderConfiguration implements Cloneable {
                 : Arrays.stream(recorderHosts.split(",")).map(String::trim).filter(entry -> !entry.isEmpty()).toList();
     }
 
-    /** What the component's user agent takes besides its listening point; its counters go to {@code meters}. */
-    public UserAgentOptions userAgentOptions(MeterRegistry meters) {
+    /**
+     * What the component's user agent takes besides its listening point; its counters go to
+     * {@code meters}; it sends only while the {@link LeadershipLease} of {@code registry} is held
+     * (bound by a gateway with a hot-standby pair: fencing, docs/operations.md "High availability"),
+     * always when there is none.
+     */
+    public UserAgentOptions userAgentOptions(MeterRegistry meters, org.apache.camel.spi.Registry registry) {
         SipTls tls = SipTarget.TLS.equals(transport)
                 ? new SipTls(tlsKeystore, tlsKeystorePassword, tlsTruststore, tlsTruststorePassword) : null;
-        return new UserAgentOptions(recorderHostList(), maxMessageBytes, tls, meters);
+        LeadershipLease lease = registry.lookupByNameAndType(LeadershipLease.BEAN, LeadershipLease.class);
+        return new UserAgentOptions(recorderHostList(), maxMessageBytes, tls, meters, lease);
     }
 
     /** The settings SIPREC sessions started through this configuration use. */

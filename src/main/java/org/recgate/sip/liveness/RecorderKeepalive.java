@@ -112,7 +112,8 @@ public final class RecorderKeepalive {
             }
             case TIMED_OUT -> liveness.missed(recorder, "OPTIONS unanswered: " + outcome.describe());
             case NOT_SENT -> {
-                if (userAgent.isRunning()) {
+                // not sent for want of the leadership lease (a standby, a fenced former active): no verdict
+                if (userAgent.isRunning() && !outcome.isFenced()) {
                     liveness.failed(recorder, "OPTIONS not sent: " + outcome.describe());
                 }
             }

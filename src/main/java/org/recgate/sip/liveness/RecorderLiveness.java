@@ -3,11 +3,13 @@ package org.recgate.sip.liveness;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.recgate.sip.stack.SipTarget;
 import org.slf4j.Logger;
@@ -29,6 +31,9 @@ public final class RecorderLiveness {
     private final Clock clock;
     private final Map<String, RecorderState> states = new ConcurrentHashMap<>();
     private final BiConsumer<RecorderLiveness, String> onNewRecorder;
+    /** When each recorder was last known alive (first seen, then each answered keepalive): a failover's gap starts there. */
+    private final Map<String, Instant> lastAlive = new ConcurrentHashMap<>();
+    private volatile Consumer<RecorderState> onDown = state -> { };
 
     /**
      * @param failures      missed keepalives in a row that mark a recorder DOWN
@@ -57,13 +62,31 @@ public final class RecorderLiveness {
     /** Starts tracking a recorder (UP until it fails); nothing for one already known. */
     public void track(String recorder) {
         if (states.putIfAbsent(recorder, RecorderState.first(recorder, clock.instant())) == null) {
+            lastAlive.putIfAbsent(recorder, clock.instant());
             onNewRecorder.accept(this, recorder);
         }
     }
 
+    /**
+     * Who is told, once per change, of each recorder that goes DOWN (mid-call failover); called on the
+     * thread that saw the failure, after the state changed: it must not block.
+     */
+    public void onDown(Consumer<RecorderState> listener) {
+        this.onDown = listener;
+    }
+
     /** A keepalive was answered after {@code roundTrip}: UP. */
     public void answered(String recorder, Duration roundTrip) {
+        lastAlive.put(recorder, clock.instant());
         change(recorder, state -> state.answered(roundTrip, clock.instant()));
+    }
+
+    /**
+     * When the recorder was last known alive: its last answered keepalive, or, before any, when it
+     * was first seen (keepalives off: the gap then starts earlier than it may have). Null for one never seen.
+     */
+    public Instant lastAlive(String recorder) {
+        return recorder == null ? null : lastAlive.get(recorder);
     }
 
     /** A keepalive got no answer that counts ({@code why}): DOWN after {@code failures} in a row. */
@@ -107,6 +130,7 @@ public final class RecorderLiveness {
 
     private void change(String recorder, UnaryOperator<RecorderState> step) {
         track(recorder);
+        RecorderState[] wentDown = new RecorderState[1];
         states.computeIfPresent(recorder, (key, before) -> {
             RecorderState after = step.apply(before);
             if (before.status() != after.status()) {
@@ -114,9 +138,13 @@ public final class RecorderLiveness {
                     LOG.info("Recorder {} is UP again", recorder);
                 } else {
                     LOG.warn("Recorder {} is DOWN: {}", recorder, after.reason());
+                    wentDown[0] = after;
                 }
             }
             return after;
         });
+        if (wentDown[0] != null) {
+            onDown.accept(wentDown[0]); // outside the map's lock: the listener hands the work on
+        }
     }
 }

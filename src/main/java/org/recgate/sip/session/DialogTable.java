@@ -32,6 +32,8 @@ public final class DialogTable<S> {
     private final SipUserAgent userAgent;
     private final String what;
     private final Ends<S> ends;
+    private final Ends<S> lost;
+    private final Ends<S> failing;
     private final Map<RecorderDialog.Key, RecorderDialog<S>> dialogs = new ConcurrentHashMap<>();
 
     /**
@@ -40,9 +42,21 @@ public final class DialogTable<S> {
      * @param ends      reports a dialog's end that nobody asked for
      */
     public DialogTable(SipUserAgent userAgent, String what, Ends<S> ends) {
+        this(userAgent, what, ends, ends, ends);
+    }
+
+    /**
+     * @param lost    reports a dialog that stopped answering ({@link #endIfGone}): SIPREC reports it as its
+     *                recorder failing, so the destination fails over (docs/sip-recorder.md "Mid-call failover")
+     * @param failing reports a dialog the recorder ended saying it fails ({@link #failed}: a BYE with a 5xx
+     *                Reason), the same way but with the recorder alive until now
+     */
+    public DialogTable(SipUserAgent userAgent, String what, Ends<S> ends, Ends<S> lost, Ends<S> failing) {
         this.userAgent = userAgent;
         this.what = what;
         this.ends = ends;
+        this.lost = lost;
+        this.failing = failing;
     }
 
     /** Takes the new dialog's key for it: false when the recording already has a dialog with that URI. */
@@ -70,6 +84,11 @@ public final class DialogTable<S> {
         ends.ended(recorderDialog, sipStatus, reason);
     }
 
+    /** The recorder ended the dialog saying it fails (a BYE with a 5xx {@code Reason}, RFC 3326): a failure, not a decision. */
+    public void failed(RecorderDialog<S> recorderDialog, Integer sipStatus, String reason) {
+        failing.ended(recorderDialog, sipStatus, reason);
+    }
+
     /**
      * No answer, 408 or 481 to a request in the dialog: the dialog is gone (RFC 3261 §12.2.1.2).
      * It is forgotten; a live one is hung up, unless the recorder answered 481 (it no longer knows
@@ -88,8 +107,22 @@ public final class DialogTable<S> {
             }
             LOG.warn("Recording {}: {} with {} ended: {} to the {}", recorderDialog.key().recordingId(), what,
                     recorderDialog.key().uri(), outcome.describe(), request);
-            ended(recorderDialog, outcome.status(), "recorder stopped answering: " + outcome.describe() + " to the " + request);
+            lost.ended(recorderDialog, outcome.status(), "recorder stopped answering: " + outcome.describe() + " to the " + request);
         }
+    }
+
+    /**
+     * The dialog's recorder is DOWN (mid-call failover): the dialog is forgotten, so a new session of
+     * the same recording may take its place, and hung up with a best-effort BYE (not waited for: a
+     * dead recorder will not answer). True when it was live (its end is for the caller to report).
+     */
+    public boolean abandon(RecorderDialog<S> recorderDialog) {
+        forget(recorderDialog);
+        if (recorderDialog.end() != RecorderDialog.State.LIVE) {
+            return false;
+        }
+        userAgent.hangUp(recorderDialog.dialog());
+        return true;
     }
 
     /**

@@ -59,6 +59,15 @@ public interface RecorderDialect {
         return (RecorderDialog<S>) recorderDialog;
     }
 
+    /**
+     * The dialog's recorder went DOWN: forget the dialog and hang it up (best-effort BYE). True when
+     * it was live, so its destination can fail over; a dialect that cannot fail over yet (MSML)
+     * leaves it alone and answers false.
+     */
+    default boolean abandon(RecorderDialog<?> recorderDialog) {
+        return false;
+    }
+
     /** Hangs up every live dialog without waiting for the answers (component stop). */
     void hangUpAll();
 }

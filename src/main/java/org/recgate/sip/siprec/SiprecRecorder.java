@@ -17,6 +17,7 @@ import org.recgate.sip.RecorderDestination;
 import org.recgate.sip.RecorderEvent;
 import org.recgate.sip.RecorderOperation;
 import org.recgate.sip.RecordingSessionSpec;
+import org.recgate.sip.liveness.RecorderLiveness;
 import org.recgate.sip.session.DialectSettings;
 import org.recgate.sip.session.DialogOutcomes;
 import org.recgate.sip.session.DialogRequests;
@@ -64,13 +65,22 @@ public final class SiprecRecorder implements RecorderDialect {
      *               worker, it must not block
      */
     public SiprecRecorder(SipUserAgent userAgent, Consumer<RecorderEvent> events) {
+        this(userAgent, events, null);
+    }
+
+    /**
+     * @param liveness the recorders' liveness, or null (no failover): a session whose dialog stopped
+     *                 answering is reported as its recorder failing ({@code RECORDER_DOWN}, to fail over),
+     *                 and a RESTORE of a session on a DOWN recorder sets up the new session at once,
+     *                 without a takeover re-INVITE that would wait for a dead recorder
+     */
+    public SiprecRecorder(SipUserAgent userAgent, Consumer<RecorderEvent> events, RecorderLiveness liveness) {
         this.userAgent = userAgent;
         this.messages = new SiprecMessages(userAgent);
-        this.dialogs = new DialogTable<>(userAgent, "recording session", (recorderDialog, sipStatus, reason) ->
-                events.accept(new RecorderEvent(recorderDialog.key().recordingId(), recorderDialog.key().uri(),
-                        recorderDialog.role(), sipStatus, reason)));
+        SiprecEndings endings = new SiprecEndings(events, liveness);
+        this.dialogs = endings.table(userAgent);
         this.recorderRequests = new SiprecRecorderRequests(userAgent, messages, dialogs);
-        this.restore = new SiprecRestore(userAgent, messages, dialogs, this::start);
+        this.restore = new SiprecRestore(userAgent, messages, dialogs, this::start, endings::isDown);
     }
 
     @Override
@@ -97,8 +107,23 @@ public final class SiprecRecorder implements RecorderDialect {
     /** A new session with the first candidate that takes it, offering {@code direction}. */
     private CompletableFuture<DestinationResult> start(RecordingSessionSpec spec, RecorderDestination destination,
                                                        SiprecSettings settings, MediaDirection direction) {
+        return start(spec, destination, settings, direction, new MetadataIds());
+    }
+
+    /**
+     * The same with the metadata object ids given: a session that replaces a lost one keeps its ids,
+     * so its {@code <session session_id>} names the same communication session (RFC 7865 §6.3).
+     */
+    private CompletableFuture<DestinationResult> start(RecordingSessionSpec spec, RecorderDestination destination,
+                                                       SiprecSettings settings, MediaDirection direction, MetadataIds ids) {
         return DialogOutcomes.withFailover(spec.recordingId(), destination.candidates(), settings.failover(),
-                uri -> invite(spec, uri, destination.role(), settings, direction), result -> result);
+                uri -> invite(spec, uri, destination.role(), settings, direction, ids), result -> result);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked") // only the dialect that made a dialog is asked (RecorderDialects)
+    public boolean abandon(RecorderDialog<?> recorderDialog) {
+        return dialogs.abandon((RecorderDialog<SiprecSession>) recorderDialog);
     }
 
     @Override
@@ -107,10 +132,10 @@ public final class SiprecRecorder implements RecorderDialect {
     }
 
     private CompletableFuture<DestinationResult> invite(RecordingSessionSpec spec, String uri, DestinationRole role,
-                                                        SiprecSettings settings, MediaDirection direction) {
+                                                        SiprecSettings settings, MediaDirection direction, MetadataIds ids) {
         RecorderDialog.Key key = new RecorderDialog.Key(spec.recordingId(), uri);
         RecorderDialog<SiprecSession> recorderDialog = new RecorderDialog<>(key, role, Dialect.SIPREC,
-                SiprecSession.start(spec, settings, direction));
+                SiprecSession.start(spec, settings, direction, ids));
         if (!dialogs.claim(recorderDialog)) {
             return DialogOutcomes.done(result(key, role, DestinationStatus.REJECTED, null,
                     "recording " + key.recordingId() + " already has a dialog with " + uri));

@@ -72,7 +72,12 @@ record SiprecRecorderRequests(SipUserAgent userAgent, SiprecMessages messages, D
         if (recorderDialog.end() == RecorderDialog.State.LIVE) {
             String reason = DialogOutcomes.byeReason(bye);
             LOG.info("Recording {}: recorder {}: {}", recorderDialog.key().recordingId(), recorderDialog.key().uri(), reason);
-            dialogs.ended(recorderDialog, DialogOutcomes.byeCause(bye), reason);
+            Integer cause = DialogOutcomes.byeCause(bye);
+            if (cause != null && cause / 100 == 5) {
+                dialogs.failed(recorderDialog, cause, reason); // the recorder fails (RFC 3326 Reason): fail over
+            } else {
+                dialogs.ended(recorderDialog, cause, reason); // the recorder decided: the destination ends
+            }
         }
     }
 }

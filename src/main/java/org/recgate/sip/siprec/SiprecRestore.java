@@ -2,6 +2,7 @@ package org.recgate.sip.siprec;
 
 import java.text.ParseException;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 import javax.sip.message.Request;
 import org.recgate.sip.DestinationResult;
 import org.recgate.sip.DestinationStatus;
@@ -28,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * RESUME, STOP and the recorder's requests work on it. When the recorder no longer has the dialog
  * (481, 408, no answer) or refuses the takeover, a new session replaces it: an INVITE over the
  * destination's candidates, with the same recording id and the stored direction (recovery never
- * resumes capture, issue 15), its result marked {@link DestinationResult#renewed() renewed}.
+ * resumes capture, issue 15) and the same metadata ids (the same communication session, RFC 7865 §6.3), its
+ * result marked {@link DestinationResult#renewed() renewed}. A stored recorder that is DOWN gets no
+ * takeover: the new session is set up at once (mid-call failover, docs/sip-recorder.md).
  */
 final class SiprecRestore {
 
@@ -36,7 +39,7 @@ final class SiprecRestore {
     @FunctionalInterface
     interface NewSession {
         CompletableFuture<DestinationResult> start(RecordingSessionSpec spec, RecorderDestination destination,
-                                                   SiprecSettings settings, MediaDirection direction);
+                                                   SiprecSettings settings, MediaDirection direction, MetadataIds ids);
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(SiprecRestore.class);
@@ -45,13 +48,16 @@ final class SiprecRestore {
     private final SiprecMessages messages;
     private final DialogTable<SiprecSession> dialogs;
     private final NewSession newSession;
+    private final Predicate<String> recorderDown;
 
+    /** @param recorderDown whether a recorder URI's recorder is DOWN: no takeover is tried there (mid-call failover) */
     SiprecRestore(SipUserAgent userAgent, SiprecMessages messages, DialogTable<SiprecSession> dialogs,
-                  NewSession newSession) {
+                  NewSession newSession, Predicate<String> recorderDown) {
         this.userAgent = userAgent;
         this.messages = messages;
         this.dialogs = dialogs;
         this.newSession = newSession;
+        this.recorderDown = recorderDown;
     }
 
     CompletableFuture<DestinationResult> restore(RecordingSessionSpec spec, RecorderDestination destination,
@@ -70,6 +76,12 @@ final class SiprecRestore {
                 stored.session(spec, settings));
         if (!dialogs.claim(recorderDialog)) {
             return refused(destination, "recording " + key.recordingId() + " already has a dialog with " + key.uri());
+        }
+        if (recorderDown.test(key.uri()) || !destination.candidates().contains(key.uri())) {
+            // mid-call failover: the recorder is DOWN (a takeover re-INVITE would only wait timeoutMs for it),
+            // or the candidates leave it out (the session is to move to another recorder)
+            return renew(recorderDialog, stored, spec, destination, settings,
+                    recorderDown.test(key.uri()) ? "its recorder is DOWN" : "it is to move to another recorder");
         }
         DialogTakeover takeover;
         Request reInvite;
@@ -114,7 +126,7 @@ final class SiprecRestore {
         lost.end();
         LOG.warn("Recording {}: the recording session with {} cannot be taken over ({}): setting up a new one",
                 spec.recordingId(), lost.key().uri(), why);
-        return newSession.start(spec, destination, settings, stored.direction())
+        return newSession.start(spec, destination, settings, stored.direction(), stored.ids())
                 .thenApply(result -> result.status() == DestinationStatus.ESTABLISHED ? result.asRenewed() : result);
     }
 

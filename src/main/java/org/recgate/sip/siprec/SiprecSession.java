@@ -27,7 +27,12 @@ record SiprecSession(RecordingSessionSpec spec, SiprecSettings settings, Metadat
 
     /** The first offer of a new session in {@code direction} (a restored paused recording stays paused). */
     static SiprecSession start(RecordingSessionSpec spec, SiprecSettings settings, MediaDirection direction) {
-        return new SiprecSession(spec, settings, new MetadataIds(),
+        return start(spec, settings, direction, new MetadataIds());
+    }
+
+    /** The same, with the metadata ids of a session it replaces (the same communication session, RFC 7865 §6.3). */
+    static SiprecSession start(RecordingSessionSpec spec, SiprecSettings settings, MediaDirection direction, MetadataIds ids) {
+        return new SiprecSession(spec, settings, ids,
                 ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE), 1, direction);
     }
 

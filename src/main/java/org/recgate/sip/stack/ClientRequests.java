@@ -21,6 +21,7 @@ import javax.sip.TransactionState;
 import javax.sip.header.CSeqHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.recgate.support.LeadershipLease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +33,16 @@ import org.slf4j.LoggerFactory;
  * that arrives after its request was given up is ACKed and hung up at once, so no recorder keeps
  * a session nobody knows of; an INVITE given up after a provisional answer is CANCELled (RFC 3261
  * §9.1).
+ * <p>
+ * Fencing (docs/operations.md, "High availability"): nothing leaves without the leadership lease,
+ * asked at the last moment before the stack gets it (a request waiting for the worker or for its
+ * dialog's turn may have waited through a hang): a request is then NOT_SENT ({@link #FENCED}), and
+ * a BYE, CANCEL or ACK is not sent either; the new active owns the dialogs now.
  */
 final class ClientRequests {
+
+    /** The reason of a request not sent for want of the lease. */
+    static final String FENCED = SipOutcome.FENCED;
 
     private static final Logger LOG = LoggerFactory.getLogger(ClientRequests.class);
 
@@ -42,17 +51,20 @@ final class ClientRequests {
     private final Set<PendingRequest> pending = ConcurrentHashMap.newKeySet();
     private final InDialogOrder inDialogOrder = new InDialogOrder();
     private final RecorderTimings timings;
+    private final LeadershipLease lease;
     private volatile SipUserAgent.InDialogObserver inDialogObserver = (dialog, method, outcome) -> { };
 
     /**
      * @param worker   runs sends and every stage that depends on an answer
      * @param provider the running stack's provider; null while it is stopped
      * @param timings  where answer times and failures are measured
+     * @param lease    held while this instance may send (always without a hot-standby pair)
      */
-    ClientRequests(Executor worker, Supplier<SipProvider> provider, RecorderTimings timings) {
+    ClientRequests(Executor worker, Supplier<SipProvider> provider, RecorderTimings timings, LeadershipLease lease) {
         this.worker = worker;
         this.provider = provider;
         this.timings = timings;
+        this.lease = lease;
     }
 
     /** See {@link SipUserAgent#sendInitial(Request, Object, long, Consumer)}. */
@@ -81,7 +93,7 @@ final class ClientRequests {
     /** Sends BYE in the dialog without waiting for its answer (clean-up, shutdown). */
     void hangUp(Dialog dialog) {
         SipProvider current = provider.get();
-        if (current == null) {
+        if (current == null || fenced(Request.BYE)) {
             return;
         }
         try {
@@ -137,6 +149,10 @@ final class ClientRequests {
             waiting.complete(SipOutcome.notSent("could not build the request: " + SipErrors.describe(e)));
             return;
         }
+        if (fenced(request.getMethod())) {
+            waiting.complete(SipOutcome.notSent(FENCED));
+            return;
+        }
         Slf4jStackLogger.sending(true);
         try {
             ClientTransaction transaction = current.getNewClientTransaction(request);
@@ -168,7 +184,7 @@ final class ClientRequests {
         SipProvider current = provider.get();
         if (outcome.kind() == SipOutcome.Kind.TIMED_OUT && transaction != null && current != null
                 && Request.INVITE.equals(transaction.getRequest().getMethod())
-                && transaction.getState() == TransactionState.PROCEEDING) {
+                && transaction.getState() == TransactionState.PROCEEDING && !fenced(Request.CANCEL)) {
             try {
                 current.getNewClientTransaction(transaction.createCancel()).sendRequest();
             } catch (SipException | RuntimeException e) {
@@ -205,7 +221,7 @@ final class ClientRequests {
     }
 
     private void acknowledge(Dialog dialog, long cseq) {
-        if (dialog == null) {
+        if (dialog == null || fenced(Request.ACK)) {
             return;
         }
         try {
@@ -213,6 +229,22 @@ final class ClientRequests {
         } catch (SipException | InvalidArgumentException | RuntimeException e) {
             LOG.warn("Could not ACK a 2xx in dialog {}: {}", dialog.getDialogId(), SipErrors.describe(e));
         }
+    }
+
+    /**
+     * Whether the lease is gone: then {@code method} is not sent (one volatile read), and that is
+     * logged; at DEBUG for an OPTIONS keepalive, which a standby's liveness timer tries every round.
+     */
+    private boolean fenced(String method) {
+        if (lease.held()) {
+            return false;
+        }
+        if (Request.OPTIONS.equals(method)) {
+            LOG.debug("SIP {} {}", method, FENCED);
+        } else {
+            LOG.warn("SIP {} {}", method, FENCED);
+        }
+        return true;
     }
 
     /** The stack gave up a client transaction (RFC 3261 §17 timers): no final answer. */

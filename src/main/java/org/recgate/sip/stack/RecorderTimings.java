@@ -1,7 +1,10 @@
 package org.recgate.sip.stack;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
@@ -28,6 +31,12 @@ final class RecorderTimings {
     }
 
     private final Meters meters;
+    /**
+     * The meters made so far, by name and labels: looking one up in the registry (a builder, its
+     * tags, the histogram's buckets) per SIP response cost more than the recording (docs/performance.md).
+     */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     RecorderTimings(MeterRegistry registry) {
         this.meters = new Meters(registry);
@@ -70,15 +79,15 @@ final class RecorderTimings {
     }
 
     private Timer responseTimer(String method, String recorder) {
-        return meters.timer("recgate.recorder.response",
+        return timers.computeIfAbsent(method + ' ' + recorder, ignored -> meters.timer("recgate.recorder.response",
                 "Time from sending a SIP request to a recorder to its final answer, by method and recorder",
-                "method", method, "recorder", recorder);
+                "method", method, "recorder", recorder));
     }
 
     private void failed(String recorder, Failure failure) {
-        meters.counter("recgate.recorder.failures",
+        counters.computeIfAbsent(failure.label + ' ' + recorder, ignored -> meters.counter("recgate.recorder.failures",
                 "SIP requests to a recorder that got no final answer in time (timeout), could not be sent"
                         + " (unreachable) or were answered 3xx-6xx (rejected)",
-                "recorder", recorder, "reason", failure.label).increment();
+                "recorder", recorder, "reason", failure.label)).increment();
     }
 }

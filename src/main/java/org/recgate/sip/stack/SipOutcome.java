@@ -23,6 +23,10 @@ public record SipOutcome(Kind kind, Response response, Dialog dialog, String det
         NOT_SENT
     }
 
+    /** The detail of a request not sent because this instance lost (or never had) the leadership lease. */
+    public static final String FENCED = "not sent: this instance does not hold the leadership of its hot-standby pair"
+            + " (docs/operations.md, \"High availability\", Fencing)";
+
     static SipOutcome answered(Response response, Dialog dialog) {
         return new SipOutcome(Kind.ANSWERED, response, dialog, response.getReasonPhrase());
     }
@@ -33,6 +37,11 @@ public record SipOutcome(Kind kind, Response response, Dialog dialog, String det
 
     public static SipOutcome notSent(String detail) {
         return new SipOutcome(Kind.NOT_SENT, null, null, detail);
+    }
+
+    /** Not sent for want of the leadership lease ({@link #FENCED}): says nothing about the recorder. */
+    public boolean isFenced() {
+        return kind == Kind.NOT_SENT && FENCED.equals(detail);
     }
 
     /** The final status code, or null when there was no answer. */

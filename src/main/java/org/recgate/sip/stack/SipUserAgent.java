@@ -92,7 +92,7 @@ public final class SipUserAgent implements SipListener {
         this.transport = transport;
         this.options = options;
         this.builder = new SipMessageBuilder(host, port, transport, () -> provider.getNewCallId());
-        this.requests = new ClientRequests(worker, () -> provider, new RecorderTimings(options.meters()));
+        this.requests = new ClientRequests(worker, () -> provider, new RecorderTimings(options.meters()), options.lease());
         this.refusals = new InboundRefusals(options.meters());
         this.peers = new DialogPeers(options.recorderHosts(), transport);
     }

@@ -1,7 +1,9 @@
 package org.recgate.sip.stack;
 
 import gov.nist.javax.sip.SipStackImpl;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import javax.sip.Dialog;
 import javax.sip.DialogState;
@@ -36,5 +38,18 @@ public final class StackDialogs {
             }
         }
         return targets;
+    }
+
+    /** The confirmed dialogs (RFC 3261 §12): the live sessions, for mid-call failover. */
+    public List<Dialog> confirmed() {
+        List<Dialog> confirmed = new ArrayList<>();
+        if (stack instanceof SipStackImpl running) {
+            for (Dialog dialog : running.getDialogs()) {
+                if (dialog.getState() == DialogState.CONFIRMED) {
+                    confirmed.add(dialog);
+                }
+            }
+        }
+        return confirmed;
     }
 }

@@ -3,6 +3,7 @@ package org.recgate.sip.stack;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
+import org.recgate.support.LeadershipLease;
 
 /**
  * What the user agent takes besides its listening point (docs/security.md): who may send in
@@ -13,8 +14,11 @@ import java.util.List;
  * @param maxMessageBytes the longest SIP message read; a longer one is dropped (at least 4096)
  * @param tls             the key material when the transport is TLS, else null
  * @param meters          where {@link InboundRefusals} registers its counters
+ * @param lease           asked before every request is sent: while it is not held nothing goes out
+ *                        (a former active of a hot-standby pair, docs/operations.md "High availability")
  */
-public record UserAgentOptions(List<String> recorderHosts, int maxMessageBytes, SipTls tls, MeterRegistry meters) {
+public record UserAgentOptions(List<String> recorderHosts, int maxMessageBytes, SipTls tls, MeterRegistry meters,
+                               LeadershipLease lease) {
 
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 16384;
     /** The stack reads no less (JAIN-SIP raises a smaller MAX_MESSAGE_SIZE to this). */
@@ -26,6 +30,12 @@ public record UserAgentOptions(List<String> recorderHosts, int maxMessageBytes, 
             throw new IllegalArgumentException("maxMessageBytes " + maxMessageBytes + " is not from "
                     + MIN_MESSAGE_BYTES + " to 65535");
         }
+        lease = lease == null ? LeadershipLease.ALWAYS : lease;
+    }
+
+    /** Always allowed to send (no hot-standby pair). */
+    public UserAgentOptions(List<String> recorderHosts, int maxMessageBytes, SipTls tls, MeterRegistry meters) {
+        this(recorderHosts, maxMessageBytes, tls, meters, LeadershipLease.ALWAYS);
     }
 
     /** No recorder hosts, the default size, no TLS, counters nobody reads. */

@@ -52,6 +52,49 @@ class RecorderLivenessTest {
     }
 
     @Test
+    void goingDownIsToldOncePerChangeWithWhenTheRecorderWasLastAlive() {
+        java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(
+                Instant.parse("2026-12-03T12:00:00Z"));
+        Clock ticking = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        RecorderLiveness watched = new RecorderLiveness(2, "udp", ticking, (states, recorder) -> { });
+        List<RecorderState> down = new ArrayList<>();
+        watched.onDown(down::add);
+        watched.track(A);
+        assertEquals(Instant.parse("2026-12-03T12:00:00Z"), watched.lastAlive(A), "alive when first seen");
+        now.set(Instant.parse("2026-12-03T12:00:05Z"));
+        watched.answered(A, Duration.ofMillis(2));
+        now.set(Instant.parse("2026-12-03T12:00:10Z"));
+        watched.missed(A, "OPTIONS unanswered");
+        assertTrue(down.isEmpty(), "one miss of two: still UP");
+        watched.missed(A, "OPTIONS unanswered");
+        watched.failed(A, "INVITE in a dialog: no answer");
+        assertEquals(1, down.size(), "told once when it went DOWN, not again while DOWN: " + down);
+        assertEquals(A, down.get(0).recorder());
+        assertTrue(down.get(0).reason().contains("keepalives missed"), down.get(0)::toString);
+        assertEquals(Instant.parse("2026-12-03T12:00:05Z"), watched.lastAlive(A), "the last answer: the gap starts there");
+
+        watched.answered(A, Duration.ofMillis(2));
+        watched.failed(A, "OPTIONS not sent");
+        assertEquals(2, down.size(), "DOWN again after it came back");
+        assertNull(watched.lastAlive(B), "never seen");
+    }
+
+    @Test
     void anAnswerBetweenMissesStartsTheCountAgain() {
         liveness.missed(A, "x");
         liveness.missed(A, "x");

@@ -71,6 +71,20 @@ class StoredDialogTest {
     }
 
     @Test
+    void theMapIsWhatJacksonsConversionGives() {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>> map = new com.fasterxml.jackson.core.type.TypeReference<>() { };
+        for (StoredDialog dialog : List.of(stored(2, List.of("<sip:p1.example.com;lr>", "<sip:p2.example.com;lr>")),
+                stored(StoredDialog.MAX_CSEQ, List.of()),
+                new StoredDialog("c", "l", "r", "<sip:a@b>", "<sip:c@d>", "sip:c@d", List.of(), 1, "tcp", "sip:c@d",
+                        SdpOffer.render("10.0.0.5", 40000, 4711, 3_000_000_000L, MediaDirection.SENDONLY), 3_000_000_000L, null))) {
+            java.util.Map<String, Object> expected = json.convertValue(dialog, map);
+            assertEquals(expected, dialog.toMap());
+            assertEquals(List.copyOf(expected.keySet()), List.copyOf(dialog.toMap().keySet()));
+        }
+    }
+
+    @Test
     void noRouteSetIsAnEmptyOne() {
         assertEquals(List.of(), stored(1, null).routeSet());
     }
