@@ -12,6 +12,7 @@ import org.recgate.gateway.recording.StateRestore;
 import org.recgate.kafka.HaLease;
 import org.recgate.kafka.HaMembership;
 import org.recgate.kafka.KafkaSecurity;
+import org.recgate.kafka.StateJournal;
 import org.recgate.support.LeadershipLease;
 import org.recgate.support.Meters;
 import org.slf4j.LoggerFactory;
@@ -56,10 +57,11 @@ final class HaBeans {
         HaMembership membership = new HaMembership(setting(properties, "camel.component.kafka.brokers"),
                 KafkaSecurity.from(key -> properties.resolveProperty(key).orElse(null)),
                 kafkaGroup(properties), setting(properties, "recgate.kafka.topic.ha"), instanceId, sessionTimeout, lease);
-        StateRestore restore = Boolean.parseBoolean(setting(properties, "recgate.state.enabled"))
-                ? context.getRegistry().lookupByNameAndType("stateRestore", StateRestore.class) : null;
+        boolean state = Boolean.parseBoolean(setting(properties, "recgate.state.enabled"));
+        StateRestore restore = state ? context.getRegistry().lookupByNameAndType("stateRestore", StateRestore.class) : null;
+        StateJournal journal = state ? context.getRegistry().lookupByNameAndType("stateJournal", StateJournal.class) : null;
         context.getRegistry().bind("haTakeover", new Takeover(role, membership, context, restore,
-                standbyRoutes(properties), instanceId));
+                standbyRoutes(properties), instanceId, journal, Long.parseLong(setting(properties, "recgate.state.ack-wait-ms"))));
     }
 
     /**

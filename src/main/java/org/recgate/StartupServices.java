@@ -224,14 +224,21 @@ final class StartupServices extends MainListenerSupport {
     @Override
     public void beforeStop(BaseMainSupport main) {
         org.apache.camel.CamelContext context = main.getCamelContext();
-        if (context == null || !Boolean.parseBoolean(setting(context.getPropertiesComponent(), "recgate.shutdown.end-recordings"))) {
+        if (context == null) {
             return;
         }
-        try (org.apache.camel.FluentProducerTemplate template = context.createFluentProducerTemplate()) {
-            template.to("direct:shutdown-recordings").send();
-            LOG.info("Shutdown: every recording ended (recgate.shutdown.end-recordings=true)");
-        } catch (Exception e) {
-            LOG.error("Shutdown: the recordings could not all be ended: {}", e.getMessage());
+        if (Boolean.parseBoolean(setting(context.getPropertiesComponent(), "recgate.shutdown.end-recordings"))) {
+            try (org.apache.camel.FluentProducerTemplate template = context.createFluentProducerTemplate()) {
+                template.to("direct:shutdown-recordings").send();
+                LOG.info("Shutdown: every recording ended (recgate.shutdown.end-recordings=true)");
+            } catch (Exception e) {
+                LOG.error("Shutdown: the recordings could not all be ended: {}", e.getMessage());
+            }
+        }
+        if (takeover != null) {
+            // a planned switchover: out of the group as soon as the state is written, not after every
+            // route stopped, so the standby takes over while this instance is still stopping
+            takeover.handOver();
         }
     }
 
@@ -243,7 +250,7 @@ final class StartupServices extends MainListenerSupport {
     /** Also when the start failed half-way: neither the PID file nor the embedded broker may outlive the gateway. */
     void release() {
         if (takeover != null) {
-            takeover.close(); // after the stop: the state records are written before the other instance reads them
+            takeover.close(); // left already at a stop (handOver); here for a start that failed half-way
             takeover = null;
         }
         if (pidFile != null) {

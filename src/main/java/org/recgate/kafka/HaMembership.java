@@ -57,6 +57,9 @@ public final class HaMembership implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HaMembership.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final int HEARTBEAT_MS = 300;
+    /** How long a poll waits: the rejoin after a heartbeat heard of a rebalance happens in the next poll. */
+    private static final Duration POLL = Duration.ofMillis(100);
 
     private final String brokers;
     private final KafkaSecurity security;
@@ -148,8 +151,10 @@ public final class HaMembership implements AutoCloseable {
                 ConsumerConfig.CLIENT_ID_CONFIG, instanceId,
                 ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic",
                 ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, sessionTimeoutMs,
-                // three heartbeats per session, as Kafka recommends (session.timeout.ms, consumer configs)
-                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Math.max(100, sessionTimeoutMs / 3),
+                // at least three heartbeats per session, as Kafka recommends (heartbeat.interval.ms, consumer
+                // configs), and at most HEARTBEAT_MS apart: a member hears of a rebalance (the active left the
+                // group at a planned switchover) with its next heartbeat, so that bounds the standby's start
+                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Math.max(100, Math.min(HEARTBEAT_MS, sessionTimeoutMs / 3)),
                 ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest")));
@@ -189,7 +194,8 @@ public final class HaMembership implements AutoCloseable {
                 }
             });
             // several confirmations per lease, so one slow commit does not let it run out
-            Duration poll = Duration.ofMillis(Math.max(50, Math.min(500, lease.lengthMs() / 4)));
+            // and at most POLL apart: the rejoin after a rebalance (a planned switchover) waits for it
+            Duration poll = Duration.ofMillis(Math.max(50, Math.min(POLL.toMillis(), lease.lengthMs() / 4)));
             while (!closing) {
                 consumer.poll(poll); // the rebalance callbacks run in here
                 if (consumer.assignment().contains(leader)) {
@@ -250,6 +256,9 @@ public final class HaMembership implements AutoCloseable {
     /** Leaves the group (the partition goes to another member). */
     @Override
     public synchronized void close() {
+        if (closing) {
+            return; // left already (a handover, then the stop)
+        }
         closing = true;
         if (thread != null && thread != Thread.currentThread()) {
             consumer.wakeup();

@@ -76,7 +76,10 @@ public final class StateTopic {
         Map<String, Object> config = new HashMap<>(security.clientProperties(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000)));
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000,
+                // a fetch that finds a partition at its end answers after this, not Kafka's 500 ms: the read
+                // is part of an HA takeover's time (docs/operations.md, "High availability")
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50)));
         Map<String, byte[]> last = new LinkedHashMap<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, TIMEOUT).stream()

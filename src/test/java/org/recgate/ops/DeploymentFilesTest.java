@@ -68,6 +68,26 @@ class DeploymentFilesTest {
                 "the gateway's healthcheck must ask /observe/health on its management port");
     }
 
+    /** The hot-standby pair (docs/operations.md): both with HA on, one Kafka and group, an id and a data volume each. */
+    @Test
+    void theComposeFileRunsAHotStandbyPair() {
+        JsonNode other = service("recgate-b");
+        for (JsonNode instance : List.of(gateway, other)) {
+            assertEquals("true", OpsFiles.environment(instance, "RECGATE_HA_ENABLED"));
+        }
+        for (String key : List.of("RECGATE_KAFKA_BROKERS", "RECGATE_HA_GROUP", "RECGATE_TLIB_PORT", "CAMEL_MANAGEMENT_PORT")) {
+            assertEquals(OpsFiles.environment(gateway, key), OpsFiles.environment(other, key), key);
+        }
+        assertFalse(OpsFiles.environment(gateway, "RECGATE_HA_INSTANCE_ID").isEmpty());
+        assertFalse(OpsFiles.environment(gateway, "RECGATE_HA_INSTANCE_ID").equals(OpsFiles.environment(other, "RECGATE_HA_INSTANCE_ID")),
+                "each instance needs an id of its own");
+        assertNotNull(OpsFiles.mountTarget(gateway, "recgate-data"));
+        assertEquals(OpsFiles.mountTarget(gateway, "recgate-data"), OpsFiles.mountTarget(other, "recgate-b-data"),
+                "a data volume each, at the same place");
+        assertTrue(OpsFiles.yaml(OpsFiles.PROMETHEUS).path("scrape_configs").toString().contains("\"recgate-b:"
+                + OpsFiles.environment(other, "CAMEL_MANAGEMENT_PORT") + "\""), "prometheus does not scrape recgate-b");
+    }
+
     @Test
     void theGatewayListensForTheOtherContainersAndPublishesItsPorts() {
         assertEquals("0.0.0.0", OpsFiles.environment(gateway, "RECGATE_TLIB_HOST"));

@@ -6,10 +6,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.recgate.gateway.ha.HaRole.State;
 import org.recgate.gateway.recording.StateRestore;
 import org.recgate.kafka.HaMembership;
+import org.recgate.kafka.StateJournal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +40,8 @@ public final class Takeover implements HaMembership.Leadership, AutoCloseable {
     private final StateRestore restore;
     private final List<String> routes;
     private final String instanceId;
+    private final StateJournal journal;
+    private final long flushWaitMs;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "recgate-ha-takeover");
         thread.setDaemon(true);
@@ -47,9 +51,14 @@ public final class Takeover implements HaMembership.Leadership, AutoCloseable {
     /**
      * @param restore null when the state topic is off ({@code recgate.state.enabled=false})
      * @param routes the routes a standby keeps stopped, in the order a takeover starts them
+     * @param journal the state records on their way to Kafka, written before a planned handover
+     *        leaves the group; null when the state topic is off
+     * @param flushWaitMs how long a handover waits for them (a broker that does not answer must not hold the stop)
      */
     public Takeover(HaRole role, HaMembership membership, CamelContext context, StateRestore restore, List<String> routes,
-                    String instanceId) {
+                    String instanceId, StateJournal journal, long flushWaitMs) {
+        this.journal = journal;
+        this.flushWaitMs = flushWaitMs;
         this.role = role;
         this.membership = membership;
         this.context = context;
@@ -118,19 +127,70 @@ public final class Takeover implements HaMembership.Leadership, AutoCloseable {
         if (!role.transition(State.ACTIVE, State.STEPPING_DOWN) && !role.transition(State.TAKING_OVER, State.STEPPING_DOWN)) {
             return;
         }
-        for (int i = routes.size() - 1; i >= 0; i--) {
-            String route = routes.get(i);
-            context.getPropertiesComponent().addOverrideProperty(AUTO_STARTUP + route, "false");
-            try {
-                context.getRouteController().stopRoute(route);
-            } catch (Exception e) {
-                LOG.error("HA: the route {} did not stop: {}", route, e.getMessage());
-            }
-        }
+        stopRoutes();
         role.transition(State.STEPPING_DOWN, State.STANDBY);
         LOG.error("HA: instance {} lost the leadership ({}): T-Library listener and call feed closed; it leaves the group"
                 + " (its calls are stale): restart it to rejoin as standby", instanceId, why);
         membership.close();
+    }
+
+    /**
+     * A planned switchover (SIGTERM of the active), before anything else stops: no request is taken
+     * any more (listener and call feed stopped, requests in flight finish), the state records they
+     * made are written to the state topic, and only then the group is left, so the standby, assigned
+     * at once, reads a state topic that holds every change this instance acknowledged. Nothing here
+     * ends a recording: the SIP stack stops later without BYE (recgate.shutdown.end-recordings=false).
+     */
+    public void handOver() {
+        long started = System.nanoTime();
+        if (!role.transition(State.ACTIVE, State.STEPPING_DOWN)) {
+            membership.close(); // a standby, or taking over: out of the group, nothing to hand over
+            return;
+        }
+        stopRoutes();
+        long closedMs = millisSince(started);
+        boolean written = true;
+        if (journal != null) {
+            try {
+                journal.awaitDurable().toCompletableFuture().get(flushWaitMs, TimeUnit.MILLISECONDS);
+                written = journal.unwritten() == 0;
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                written = false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                written = false;
+            }
+        }
+        long writtenMs = millisSince(started);
+        membership.close();
+        role.transition(State.STEPPING_DOWN, State.STANDBY);
+        if (written) {
+            LOG.info("HA: instance {} handed over: listener and call feed closed after {} ms, state written after {} ms,"
+                    + " group left after {} ms", instanceId, closedMs, writtenMs, millisSince(started));
+        } else {
+            LOG.warn("HA: instance {} handed over with {} state records not written within {} ms (no broker answers):"
+                    + " the next active may not know the latest changes", instanceId, journal.unwritten(), flushWaitMs);
+        }
+    }
+
+    /**
+     * The call feed, the listener and the re-assertion stopped side by side (one waits for its Kafka
+     * poll, another for Netty's unbind: in a row they would add up to the switchover's unavailability);
+     * back when all have stopped.
+     */
+    private void stopRoutes() {
+        List<CompletableFuture<Void>> stopping = new java.util.ArrayList<>();
+        for (String route : routes) {
+            context.getPropertiesComponent().addOverrideProperty(AUTO_STARTUP + route, "false");
+            stopping.add(CompletableFuture.runAsync(() -> {
+                try {
+                    context.getRouteController().stopRoute(route);
+                } catch (Exception e) {
+                    LOG.error("HA: the route {} did not stop: {}", route, e.getMessage());
+                }
+            }));
+        }
+        CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
     }
 
     private static long millisSince(long nanos) {
