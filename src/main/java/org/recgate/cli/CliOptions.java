@@ -8,9 +8,10 @@ import java.util.Map;
 
 /**
  * The command-line options. {@code file} is null in interactive mode, {@code "-"} for a file of
- * requests read from stdin; {@code tls} is null without {@code --tls}.
+ * requests read from stdin; {@code tls} is null without {@code --tls}. {@code servers} has one entry
+ * ({@code --host}/{@code --port}) or those of {@code --server}; {@code reconnect} zero: no reconnecting.
  */
-record CliOptions(String host, int port, String application, String password, List<String> registrations,
+record CliOptions(List<GatewayAddress> servers, Duration reconnect, String application, String password, List<String> registrations,
                   String file, Duration waitAtEnd, Duration timeout, CliTls tls, boolean help) {
 
     static final String USAGE = """
@@ -19,6 +20,12 @@ record CliOptions(String host, int port, String application, String password, Li
             one JSON object per line). Messages, errors and this help go to stderr.
               --host HOST            gateway host (default 127.0.0.1)
               --port PORT            gateway T-Library port (default 7100)
+              --server HOST:PORT[,HOST:PORT...]
+                                     the gateways to try in turn, e.g. both of a hot-standby pair
+                                     (instead of --host; an entry without :PORT takes --port)
+              --reconnect-ms N       when the connection is refused or lost, try the servers in turn
+                                     for up to N ms, then register again (default 15000 with two or
+                                     more servers, 0 = no reconnecting with one)
               --app NAME             application name in RequestRegisterClient (default cli)
               --password P           application password (AttrApplicationPassword)
               --register DN[:MODE]   register DN after connecting; MODE Share (default), Private or
@@ -44,8 +51,15 @@ record CliOptions(String host, int port, String application, String password, Li
             lists the live recordings of the state topic (recordings --help for more).
             """;
 
+    /**
+     * The default reconnect bound with a server list: above a pair's takeover after a crash (the
+     * session timeout, 6 s by default, plus the standby's rejoin and its read of the state topic;
+     * docs/operations.md, "High availability (hot-standby pair)").
+     */
+    static final int RECONNECT_MS = 15_000;
+
     private static final List<String> VALUED_OPTIONS = List.of(
-            "--host", "--port", "--app", "--password", "--register", "--file", "--wait-ms", "--timeout-ms",
+            "--host", "--port", "--server", "--reconnect-ms", "--app", "--password", "--register", "--file", "--wait-ms", "--timeout-ms",
             "--truststore", "--truststore-password", "--keystore", "--keystore-password");
     private static final List<String> TLS_OPTIONS = List.of(
             "--truststore", "--truststore-password", "--keystore", "--keystore-password");
@@ -76,11 +90,30 @@ record CliOptions(String host, int port, String application, String password, Li
             }
         }
         String file = last(values, "--file", null);
-        return new CliOptions(last(values, "--host", "127.0.0.1"), number(values, "--port", 7100, 1, 65535),
+        List<GatewayAddress> servers = servers(values);
+        return new CliOptions(servers,
+                Duration.ofMillis(number(values, "--reconnect-ms", servers.size() > 1 ? RECONNECT_MS : 0, 0, Integer.MAX_VALUE)),
                 last(values, "--app", "cli"), last(values, "--password", null),
                 List.copyOf(values.getOrDefault("--register", List.of())), file,
                 Duration.ofMillis(number(values, "--wait-ms", file == null ? 0 : 500, 0, Integer.MAX_VALUE)),
                 Duration.ofMillis(number(values, "--timeout-ms", 5000, 1, Integer.MAX_VALUE)), tls(tls, values), help);
+    }
+
+    /**
+     * {@code --server}, or the one server of {@code --host} and {@code --port}. {@code --port} is the
+     * port of the {@code --server} entries that give none; {@code --host} with {@code --server} would
+     * name the servers twice.
+     */
+    private static List<GatewayAddress> servers(Map<String, List<String>> values) throws UsageException {
+        int port = number(values, "--port", 7100, 1, 65535);
+        String list = last(values, "--server", null);
+        if (list == null) {
+            return List.of(new GatewayAddress(last(values, "--host", "127.0.0.1"), port));
+        }
+        if (values.containsKey("--host")) {
+            throw new UsageException("--host and --server both name the server: give every host in --server");
+        }
+        return GatewayAddress.parseList(list, port);
     }
 
     private static CliTls tls(boolean tls, Map<String, List<String>> values) throws UsageException {

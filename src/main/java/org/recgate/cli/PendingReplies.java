@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -18,49 +20,75 @@ import org.recgate.tlib.model.Attr;
  * The requests waiting for their reply, matched by AttrReferenceID (docs/protocol.md: the reply
  * echoes it), so a script can wait for its own answer while unsolicited events pass by. A request
  * is expected before it is sent: a fast reply then cannot arrive before anyone waits for it.
+ * Requests still unanswered when the connection is lost are kept as lost, to be reported: they are
+ * never sent again (a START sent twice could start two recordings).
  */
 final class PendingReplies {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Map<Long, CompletableFuture<JsonNode>> pending = new HashMap<>();
+    private final Map<Long, Pending> pending = new LinkedHashMap<>();
+    private final List<String> lostRequests = new ArrayList<>();
     private boolean lost;
 
-    synchronized CompletableFuture<JsonNode> expect(long referenceId) {
+    private record Pending(String request, CompletableFuture<JsonNode> reply) {
+    }
+
+    /** {@code request} names it in reports: {@code RequestX (AttrReferenceID n)}. */
+    synchronized CompletableFuture<JsonNode> expect(long referenceId, String request) {
         CompletableFuture<JsonNode> reply = new CompletableFuture<>();
         if (lost) {
             reply.completeExceptionally(lostError());
+            lostRequests.add(request);
         } else {
-            pending.put(referenceId, reply);
+            pending.put(referenceId, new Pending(request, reply));
         }
         return reply;
     }
 
-    /** Called with every line the gateway sends; completes the request the line answers, if any. */
-    void received(String line) {
-        JsonNode event;
+    /** A line the gateway sent as JSON, or null if it is none (printed as it came; it answers nothing). */
+    static JsonNode parse(String line) {
         try {
-            event = JSON.readTree(line);
+            return JSON.readTree(line);
         } catch (JsonProcessingException e) {
-            return; // printed as it came; it answers nothing
+            return null;
         }
+    }
+
+    /** Called with every event the gateway sends; completes the request the event answers, if any. */
+    void received(JsonNode event) {
         JsonNode referenceId = event.path(Attr.REFERENCE_ID);
         if (referenceId.isIntegralNumber()) {
-            CompletableFuture<JsonNode> reply;
+            Pending answered;
             synchronized (this) {
-                reply = pending.remove(referenceId.longValue());
+                answered = pending.remove(referenceId.longValue());
             }
-            if (reply != null) {
-                reply.complete(event);
+            if (answered != null) {
+                answered.reply().complete(event);
             }
         }
     }
 
-    /** Fails every waiting request, and every one expected from now on. */
+    /** Fails every waiting request, and every one expected from now on, until {@link #reconnected()}. */
     synchronized void connectionLost() {
         lost = true;
-        pending.values().forEach(reply -> reply.completeExceptionally(lostError()));
+        pending.values().forEach(waiting -> {
+            lostRequests.add(waiting.request());
+            waiting.reply().completeExceptionally(lostError());
+        });
         pending.clear();
+    }
+
+    /** The requests lost with the connection since the last call, oldest first. */
+    synchronized List<String> takeLost() {
+        List<String> taken = List.copyOf(lostRequests);
+        lostRequests.clear();
+        return taken;
+    }
+
+    /** A new connection: requests are expected again. */
+    synchronized void reconnected() {
+        lost = false;
     }
 
     /**

@@ -39,7 +39,11 @@ public final class TlibCli {
     private final PrintStream err;
     private final CommandParser parser = new CommandParser(new AtomicLong()::incrementAndGet);
     private final PendingReplies replies = new PendingReplies();
+    private final HeldRegistrations held = new HeldRegistrations();
     private boolean failed;
+    /** The input has ended or said quit: after a reconnect the session only waits out --wait-ms. */
+    private boolean inputDone;
+    private int lineNumber;
 
     private TlibCli(CliOptions options, PrintStream err) {
         this.options = options;
@@ -100,28 +104,61 @@ public final class TlibCli {
     }
 
     private int session(InputLines lines, PrintStream out) throws InterruptedException {
-        List<Command.Send> startup;
+        List<Command.Send> registration;
         try {
-            startup = startupRequests();
+            registration = registration(options.registrations());
         } catch (CommandParser.BadCommandException e) {
             err.println("recgate-cli: --register: " + e.getMessage());
             return USAGE_OR_CONNECTION;
         }
-        TlibConnection connection;
+        ServerRotation rotation = new ServerRotation(options.servers(), options.reconnect(),
+                (int) options.timeout().toMillis(), options.tls());
+        ServerRotation.Opened opened;
         try {
-            connection = TlibConnection.open(options.host(), options.port(), (int) options.timeout().toMillis(),
-                    options.tls(), line -> printAndMatch(line, out));
+            opened = rotation.open(0, line -> printAndMatch(line, out));
         } catch (IOException e) {
-            err.println("recgate-cli: cannot connect to " + options.host() + ":" + options.port() + ": " + e.getMessage());
+            err.println("recgate-cli: cannot connect to " + e.getMessage());
             return USAGE_OR_CONNECTION;
         }
-        try (connection) {
-            connection.lost().thenRun(replies::connectionLost);
-            connection.lost().thenRun(lines::end);
-            return converse(connection, startup, lines);
-        } catch (IOException e) {
-            err.println("recgate-cli: connection to " + options.host() + ":" + options.port() + " lost: " + e.getMessage());
-            return FAILED;
+        boolean first = true;
+        while (true) {
+            try (TlibConnection connection = opened.connection()) {
+                connection.lost().thenRun(replies::connectionLost);
+                connection.lost().thenRun(lines::wake);
+                return converse(connection, opened.server(), registration, lines, first);
+            } catch (IOException e) {
+                replies.connectionLost(); // the reader may not have got there yet
+                reportLost(opened.server());
+                if (options.reconnect().isZero()) {
+                    err.println("recgate-cli: connection to " + opened.server() + " lost: " + e.getMessage());
+                    return FAILED;
+                }
+            }
+            GatewayAddress lost = opened.server();
+            try {
+                opened = rotation.open(opened.index() + 1, line -> printAndMatch(line, out));
+                registration = registration(held.asOptions());
+            } catch (IOException e) {
+                err.println("recgate-cli: connection to " + lost + " lost; no server accepted within "
+                        + options.reconnect().toMillis() + " ms: " + e.getMessage());
+                return FAILED;
+            } catch (CommandParser.BadCommandException e) {
+                throw new IllegalStateException("a DN the gateway confirmed is no --register value", e);
+            }
+            err.println("recgate-cli: connection to " + lost + " lost; reconnected to " + opened.server() + " after "
+                    + opened.millis() + " ms, registering again as " + options.application()
+                    + (registration.size() > 1 ? " with " + String.join(", ", held.asOptions()) : ""));
+            replies.reconnected();
+            first = false;
+        }
+    }
+
+    /** The requests in flight when the connection went: each reported, none sent again, and the run failed. */
+    private void reportLost(GatewayAddress server) {
+        for (String request : replies.takeLost()) {
+            err.println("recgate-cli: " + request + " was in flight when the connection to " + server
+                    + " was lost: not sent again, its outcome is unknown");
+            failed = true;
         }
     }
 
@@ -129,32 +166,40 @@ public final class TlibCli {
     private void printAndMatch(String line, PrintStream out) {
         out.println(line);
         out.flush();
-        replies.received(line);
+        JsonNode event = PendingReplies.parse(line);
+        if (event != null) {
+            held.received(event);
+            replies.received(event);
+        }
     }
 
-    private List<Command.Send> startupRequests() throws CommandParser.BadCommandException {
+    /** RequestRegisterClient, then a RequestRegisterAddress per {@code DN[:MODE]}, each with a fresh AttrReferenceID. */
+    private List<Command.Send> registration(List<String> dns) throws CommandParser.BadCommandException {
         List<Command.Send> requests = new ArrayList<>();
         requests.add(parser.registerClient(options.application(), options.password()));
-        for (String registration : options.registrations()) {
+        for (String registration : dns) {
             requests.add(parser.register(registration));
         }
         return requests;
     }
 
-    private int converse(TlibConnection connection, List<Command.Send> startup, InputLines lines)
-            throws IOException, InterruptedException {
-        if (!registerClient(connection, startup.get(0))) {
-            err.println("recgate-cli: not registered as " + options.application() + ", ending");
-            return USAGE_OR_CONNECTION;
+    private int converse(TlibConnection connection, GatewayAddress server, List<Command.Send> registration,
+                         InputLines lines, boolean first) throws IOException, InterruptedException {
+        if (!registerClient(connection, registration.get(0), first)) {
+            err.println("recgate-cli: not registered as " + options.application() + " on " + server + ", ending");
+            return first ? USAGE_OR_CONNECTION : FAILED;
         }
-        for (Command.Send registration : startup.subList(1, startup.size())) {
-            failed |= !sendAndAwait(connection, registration);
+        for (Command.Send dn : registration.subList(1, registration.size())) {
+            failed |= !sendAndAwait(connection, dn);
         }
-        if (!options.fileMode()) {
-            err.println("recgate-cli: connected to " + options.host() + ":" + options.port() + " as "
-                    + options.application() + "; type help for the commands, quit or end of input to leave");
+        if (first && !options.fileMode()) {
+            err.println("recgate-cli: connected to " + server + " as " + options.application()
+                    + "; type help for the commands, quit or end of input to leave");
         }
-        runLines(connection, lines);
+        if (!inputDone) {
+            runLines(connection, lines);
+            inputDone = true;
+        }
         if (connection.isLost() || connection.awaitLoss(options.waitAtEnd().toMillis())) {
             throw new IOException("the gateway closed the connection");
         }
@@ -162,14 +207,13 @@ public final class TlibCli {
     }
 
     private void runLines(TlibConnection connection, InputLines lines) throws IOException, InterruptedException {
-        int number = 0;
-        for (Optional<String> line = lines.next(); line.isPresent(); line = lines.next()) {
-            number++;
+        for (Optional<String> line = lines.next(connection::isLost); line.isPresent(); line = lines.next(connection::isLost)) {
+            lineNumber++;
             Optional<Command> command;
             try {
                 command = parser.parse(line.get());
             } catch (CommandParser.BadCommandException e) {
-                err.println(where(number) + e.getMessage());
+                err.println(where(lineNumber) + e.getMessage());
                 failed |= options.fileMode();
                 continue;
             }
@@ -185,10 +229,15 @@ public final class TlibCli {
             if (options.fileMode() && send.expectsReply()) {
                 failed |= !sendAndAwait(connection, send);
             } else {
+                if (send.expectsReply()) {
+                    replies.expect(send.referenceId(), describe(send)); // so that it is reported if the connection goes
+                }
                 connection.send(send.json());
             }
         } else if (command instanceof Command.Sleep sleep) {
-            connection.awaitLoss(sleep.millis());
+            if (connection.awaitLoss(sleep.millis())) {
+                throw new IOException("the gateway closed the connection");
+            }
         } else if (command instanceof Command.Help) {
             err.print(CommandHelp.TEXT);
         } else if (command instanceof Command.Quit) {
@@ -201,10 +250,14 @@ public final class TlibCli {
      * RequestRegisterClient; true if accepted. A connection the gateway ends before answering it never
      * had a session, like a refused one: a TLS port spoken to without --tls, a client certificate missing.
      */
-    private boolean registerClient(TlibConnection connection, Command.Send registerClient) throws InterruptedException {
+    private boolean registerClient(TlibConnection connection, Command.Send registerClient, boolean first)
+            throws IOException, InterruptedException {
         try {
             return sendAndAwait(connection, registerClient);
         } catch (IOException e) {
+            if (!first) {
+                throw e; // lost again while registering again: the next server
+            }
             err.println("recgate-cli: the gateway closed the connection before answering RequestRegisterClient ("
                     + e.getMessage() + "); is it a TLS port (--tls), does it need a client certificate (--keystore)?");
             return false;
@@ -213,10 +266,10 @@ public final class TlibCli {
 
     /** Sends the request and waits for its reply; true if the reply is not EventError. */
     private boolean sendAndAwait(TlibConnection connection, Command.Send send) throws IOException, InterruptedException {
-        CompletableFuture<JsonNode> pending = replies.expect(send.referenceId());
+        String request = describe(send);
+        CompletableFuture<JsonNode> pending = replies.expect(send.referenceId(), request);
         connection.send(send.json());
         Optional<JsonNode> reply = replies.await(send.referenceId(), pending, options.timeout());
-        String request = send.name() + " (AttrReferenceID " + send.referenceId() + ")";
         if (reply.isEmpty()) {
             err.println("recgate-cli: no reply to " + request + " within " + options.timeout().toMillis() + " ms");
             return false;
@@ -226,6 +279,10 @@ public final class TlibCli {
             return false;
         }
         return true;
+    }
+
+    private static String describe(Command.Send send) {
+        return send.name() + " (AttrReferenceID " + send.referenceId() + ")";
     }
 
     private String where(int line) {
