@@ -355,7 +355,7 @@ class HotStandbyIT {
     }
 
     /** The role the instance's /observe/health gives (check ha, message "role: ..."), or "down" while it does not answer. */
-    private static String role(Map<String, String> settings) {
+    static String role(Map<String, String> settings) {
         try {
             HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                     + settings.get("camel.management.port") + "/observe/health?exposureLevel=full"))
@@ -385,7 +385,7 @@ class HotStandbyIT {
     }
 
     /** One instance of the pair: the pair's topics and groups, ports of its own. */
-    private static Map<String, String> settings(String run, String instance, String recorderUri) throws Exception {
+    static Map<String, String> settings(String run, String instance, String recorderUri) throws Exception {
         Map<String, String> settings = new HashMap<>();
         settings.put("recgate.ha.enabled", "true");
         settings.put("recgate.ha.instance-id", instance);
@@ -411,7 +411,7 @@ class HotStandbyIT {
         return settings;
     }
 
-    private static Path logOf(String run, String instance) throws java.io.IOException {
+    static Path logOf(String run, String instance) throws java.io.IOException {
         return Files.createDirectories(Path.of("target", run, instance)).resolve("gateway.log");
     }
 
