@@ -10,13 +10,13 @@ import java.util.function.Consumer;
  * Connects to the first of the servers that accepts, trying them in turn (docs/cli.md, "A
  * hot-standby pair"): a pair's standby refuses connections until it is active, so while the pair
  * takes over both may refuse for a few seconds. After a round that none accepted it waits a short
- * back-off (100 ms, doubling up to 1 s) and tries again, until {@code bound} has passed; every
- * server is tried at least once, also with a bound of zero.
+ * back-off (100 ms, doubling up to 500 ms: the delay it adds to a takeover stays short) and tries
+ * again, until {@code bound} has passed; every server is tried at least once, also with a bound of zero.
  */
 final class ServerRotation {
 
     private static final long FIRST_BACKOFF_MS = 100;
-    private static final long MAX_BACKOFF_MS = 1000;
+    private static final long MAX_BACKOFF_MS = 500;
 
     private final List<GatewayAddress> servers;
     private final Duration bound;

@@ -37,7 +37,8 @@ import org.recgate.testing.TlibTestClient;
  * and does not send it again, reconnects to the new active within the bound (one line on stderr),
  * registers the client and 1001 again (the new active refuses another client 1001 Private), and a
  * request typed after the reconnect, which needs 1001 registered, is acknowledged. The lost request
- * makes the exit status 1.
+ * makes the exit status 1. A script on stdin (file mode) goes on after a planned switchover (SIGTERM)
+ * and ends with status 0.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class CliReconnectIT {
@@ -93,6 +94,42 @@ class CliReconnectIT {
             assertEquals(null, cli.reply(3), "the lost request was not sent again");
             type(typing, "quit");
             assertEquals(TlibCli.FAILED, cli.awaitStatus(), "a request was lost: " + cli.err());
+        }
+    }
+
+    /**
+     * A planned switchover (SIGTERM of the active) under a script read from stdin (file mode): the
+     * CLI reconnects to the new active, registers 1001 again, the next line's request is acknowledged,
+     * and with nothing lost and no EventError the run ends with status 0.
+     */
+    @Test
+    void aScriptGoesOnAfterAPlannedSwitchoverAndSucceeds() throws Exception {
+        String run = "ha-cli-term-" + FreePorts.tcp();
+        Map<String, String> a = HotStandbyIT.settings(run, "a", "sip:srs@127.0.0.1:5099");
+        Map<String, String> b = HotStandbyIT.settings(run, "b", "sip:srs@127.0.0.1:5099");
+        try (GatewayProcess first = GatewayProcess.start(a, HotStandbyIT.logOf(run, "a"));
+             GatewayProcess second = GatewayProcess.start(b, HotStandbyIT.logOf(run, "b"));
+             PipedOutputStream typing = new PipedOutputStream()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> "active".equals(HotStandbyIT.role(a))
+                    && "standby".equals(HotStandbyIT.role(b)));
+            String active = "127.0.0.1:" + a.get("recgate.tlib.port");
+            String standby = "127.0.0.1:" + b.get("recgate.tlib.port");
+            Cli cli = Cli.start(new PipedInputStream(typing), "--server", active + "," + standby, "--app", "desktop",
+                    "--register", "1001", "--file", "-", "--wait-ms", "0");
+            await().atMost(Duration.ofSeconds(20)).until(() -> registrationsOf(cli, "1001") == 1);
+
+            first.signal("TERM");
+            await().atMost(Duration.ofMillis(RECONNECT_BOUND_MS)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> cli.err().contains("connection to " + active + " lost; reconnected to " + standby + " after "));
+            await().atMost(Duration.ofSeconds(10)).until(() -> registrationsOf(cli, "1001") == 2);
+            System.out.println("CliReconnectIT: planned switchover: " + cli.err().lines()
+                    .filter(line -> line.contains("reconnected to")).findFirst().orElseThrow());
+            type(typing, "user-event 1001 note=after-switchover");
+            typing.close(); // the end of the script
+            assertEquals(TlibCli.OK, cli.awaitStatus(), cli::err);
+            assertEquals("EventACK", cli.reply(5).path("message").asText(), cli::out);
+            assertTrue(cli.events().stream().noneMatch(event -> "EventError".equals(event.path("message").asText())), cli::out);
+            assertTrue(!cli.err().contains("in flight"), cli::err);
         }
     }
 
