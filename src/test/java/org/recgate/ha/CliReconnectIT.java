@@ -49,27 +49,21 @@ class CliReconnectIT {
 
     @Test
     void theCliReconnectsToTheNewActiveAndRegistersAgain() throws Exception {
-        String run = "ha-cli-" + FreePorts.tcp();
-        Map<String, String> a = HotStandbyIT.settings(run, "a", "sip:srs@127.0.0.1:5099");
-        Map<String, String> b = HotStandbyIT.settings(run, "b", "sip:srs@127.0.0.1:5099");
-        try (GatewayProcess first = GatewayProcess.start(a, HotStandbyIT.logOf(run, "a"));
-             GatewayProcess second = GatewayProcess.start(b, HotStandbyIT.logOf(run, "b"));
+        try (Pair pair = Pair.start("ha-cli-" + FreePorts.tcp());
              PipedOutputStream typing = new PipedOutputStream()) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> "active".equals(HotStandbyIT.role(a))
-                    && "standby".equals(HotStandbyIT.role(b)));
-            String active = "127.0.0.1:" + a.get("recgate.tlib.port");
-            String standby = "127.0.0.1:" + b.get("recgate.tlib.port");
+            String active = pair.activeAddress();
+            String standby = pair.standbyAddress();
             Cli cli = Cli.start(new PipedInputStream(typing), "--server", standby + "," + active, "--app", "desktop",
                     "--register", "1001");
             await().atMost(Duration.ofSeconds(20)).until(() -> registrationsOf(cli, "1001") == 1);
             assertTrue(cli.err().contains("connected to " + active + " as desktop"), cli.err());
 
-            first.signal("STOP");
+            pair.active().signal("STOP");
             type(typing, "user-event 1001 note=in-flight");
             type(typing, "help"); // its text on stderr: the line before has been sent
             await().atMost(Duration.ofSeconds(10)).until(() -> cli.err().contains("quit"));
             long killed = System.nanoTime();
-            first.kill();
+            pair.active().kill();
 
             Pattern reconnected = Pattern.compile("connection to " + Pattern.quote(active) + " lost; reconnected to "
                     + Pattern.quote(standby) + " after (\\d+) ms, registering again as desktop with 1001:Share");
@@ -84,7 +78,7 @@ class CliReconnectIT {
             System.out.println("CliReconnectIT: reconnected " + sinceKillMs + " ms after the SIGKILL (" + line.group() + ")");
 
             await().atMost(Duration.ofSeconds(10)).until(() -> registrationsOf(cli, "1001") == 2);
-            try (TlibTestClient other = second.connectAs("desktop")) {
+            try (TlibTestClient other = pair.standby().connectAs("desktop")) {
                 JsonNode refused = other.register("1001", "Private");
                 assertEquals("EventError", refused.path("message").asText(), "the CLI holds 1001 on the new active: " + refused);
             }
@@ -104,21 +98,15 @@ class CliReconnectIT {
      */
     @Test
     void aScriptGoesOnAfterAPlannedSwitchoverAndSucceeds() throws Exception {
-        String run = "ha-cli-term-" + FreePorts.tcp();
-        Map<String, String> a = HotStandbyIT.settings(run, "a", "sip:srs@127.0.0.1:5099");
-        Map<String, String> b = HotStandbyIT.settings(run, "b", "sip:srs@127.0.0.1:5099");
-        try (GatewayProcess first = GatewayProcess.start(a, HotStandbyIT.logOf(run, "a"));
-             GatewayProcess second = GatewayProcess.start(b, HotStandbyIT.logOf(run, "b"));
+        try (Pair pair = Pair.start("ha-cli-term-" + FreePorts.tcp());
              PipedOutputStream typing = new PipedOutputStream()) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> "active".equals(HotStandbyIT.role(a))
-                    && "standby".equals(HotStandbyIT.role(b)));
-            String active = "127.0.0.1:" + a.get("recgate.tlib.port");
-            String standby = "127.0.0.1:" + b.get("recgate.tlib.port");
+            String active = pair.activeAddress();
+            String standby = pair.standbyAddress();
             Cli cli = Cli.start(new PipedInputStream(typing), "--server", active + "," + standby, "--app", "desktop",
                     "--register", "1001", "--file", "-", "--wait-ms", "0");
             await().atMost(Duration.ofSeconds(20)).until(() -> registrationsOf(cli, "1001") == 1);
 
-            first.signal("TERM");
+            pair.active().signal("TERM");
             await().atMost(Duration.ofMillis(RECONNECT_BOUND_MS)).pollInterval(Duration.ofMillis(100))
                     .until(() -> cli.err().contains("connection to " + active + " lost; reconnected to " + standby + " after "));
             await().atMost(Duration.ofSeconds(10)).until(() -> registrationsOf(cli, "1001") == 2);
@@ -130,6 +118,37 @@ class CliReconnectIT {
             assertEquals("EventACK", cli.reply(5).path("message").asText(), cli::out);
             assertTrue(cli.events().stream().noneMatch(event -> "EventError".equals(event.path("message").asText())), cli::out);
             assertTrue(!cli.err().contains("in flight"), cli::err);
+        }
+    }
+
+    /** A pair with HA on, the test broker's; its first instance active (it started first), the second standby. */
+    private record Pair(GatewayProcess active, GatewayProcess standby, String activeAddress, String standbyAddress)
+            implements AutoCloseable {
+
+        static Pair start(String run) throws Exception {
+            Map<String, String> a = HotStandbyIT.settings(run, "a", "sip:srs@127.0.0.1:5099");
+            Map<String, String> b = HotStandbyIT.settings(run, "b", "sip:srs@127.0.0.1:5099");
+            GatewayProcess first = GatewayProcess.start(a, HotStandbyIT.logOf(run, "a"));
+            GatewayProcess second = null;
+            try {
+                second = GatewayProcess.start(b, HotStandbyIT.logOf(run, "b"));
+                await().atMost(Duration.ofSeconds(30)).until(() -> "active".equals(HotStandbyIT.role(a))
+                        && "standby".equals(HotStandbyIT.role(b)));
+                return new Pair(first, second, "127.0.0.1:" + a.get("recgate.tlib.port"),
+                        "127.0.0.1:" + b.get("recgate.tlib.port"));
+            } catch (Exception | AssertionError e) {
+                if (second != null) {
+                    second.close();
+                }
+                first.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            standby.close();
+            active.close();
         }
     }
 
