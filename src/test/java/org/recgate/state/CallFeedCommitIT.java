@@ -20,6 +20,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -116,12 +117,32 @@ class CallFeedCommitIT {
                     gateway.kill();
 
                     minInSync(admin, run + ".state", null);
+                    // the remaining broker leads every partition of the state topic before the restart reads it
+                    // (on a loaded machine moving the leaderships of the stopped broker took longer than the
+                    // gateway's 30 s read at start)
+                    await().atMost(Duration.ofSeconds(90)).until(() -> readable(admin, run + ".state"));
                     gateway.startAgain();
                     assertTrue(gateway.log().contains("State topic: 1 calls with 0 recordings restored"), gateway::log);
                     await().atMost(Duration.ofSeconds(60)).until(() -> committed(admin, run, released) > released.offset());
                     assertTrue(unknown(gateway.connectAs("desktop"), call), "the EventReleased read again ended the call");
                 }
             }
+        }
+    }
+
+    /** Whether the end offset of every partition of the topic can be read (each has a leader that answers). */
+    private static boolean readable(Admin admin, String topic) {
+        try {
+            int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
+                    .get(topic).partitions().size();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (int partition = 0; partition < partitions; partition++) {
+                latest.put(new TopicPartition(topic, partition), OffsetSpec.latest());
+            }
+            admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+            return true;
+        } catch (Exception e) {
+            return false;
         }
     }
 
