@@ -166,6 +166,24 @@ class RecorderEventsRouteTest extends RecordingRouteTestSupport {
     }
 
     @Test
+    void aPausedRecordingComesBackPaused() {
+        recorder.withDialogStates();
+        privateService(agent, "GSIP_RECORD_START", "1001", Map.of("id", "rec-1"));
+        privateService(agent, "GSIP_RECORD_PAUSE", "1001");
+        recorder.failWith(DestinationStatus.TIMEOUT);
+        recorderDown("rec-1", RECORDER, Instant.now());
+        assertEquals("Off", gsipRecordToldLast());
+        recorder.succeed().renewRestoresAt(NEXT);
+
+        recorderUp("sip:127.0.0.1:3;transport=udp"); // NEXT is UP again
+
+        assertEquals(List.of("Off>On:request", "On>Paused:request", "Paused>Off:recorder-failure",
+                "Off>Paused:recorder-restored"), awaitIndications(4));
+        assertEquals("Paused", gsipRecordToldLast());
+        assertEquals(List.of(NEXT, RECORDER), recorder.requests().get(3).destinations().get(0).candidates());
+    }
+
+    @Test
     void aRecordingOfAReleasedCallOrAnotherRecorderIsNeverRetried() {
         offWithNoRecorderLeft(Instant.now());
 
