@@ -10,6 +10,7 @@ import static org.recgate.testing.Recordings.recorderSettings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,9 +51,12 @@ class RecorderRetryIT {
             String sessionAtA = offAfterItsRecorderDied(feed, desktop, a);
 
             int mark = desktop.mark();
+            Instant startedAgain = Instant.now();
             try (SippRecorder again = SippRecorder.startOn(a.port(), "srs_retry_restored.xml", "udp", 100_000,
                     "-timeout", "110s")) {
                 desktop.awaitSince(mark, e -> attachedData(e, "On"));
+                System.out.printf("RecorderRetryIT: GSIP_RECORD On again %d ms after A was started again%n",
+                        Duration.between(startedAgain, Instant.now()).toMillis());
                 assertEquals(1, again.received("INVITE"));
                 assertEquals(List.of("session_id " + sessionAtA), again.logLines().subList(0, 1),
                         "the new session names the same communication session (RFC 7865 §6.3)");
