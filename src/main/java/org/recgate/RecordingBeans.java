@@ -31,6 +31,7 @@ import org.recgate.recording.RecordingFactory;
 import org.recgate.recording.RecordingMetrics;
 import org.recgate.recording.RecordingRegistry;
 import org.recgate.recording.RecordingRestore;
+import org.recgate.recording.RecordingRetries;
 import org.recgate.recording.RecordingRequests;
 import org.recgate.recording.RoutingDecisions;
 import org.recgate.session.SessionRegistry;
@@ -71,8 +72,11 @@ final class RecordingBeans {
         RecordingFactory factory = new RecordingFactory(recordings, recorderPolicy(context, settings), directory,
                 new FileNameTemplate(settings.fileNameTemplate(), hostName(), ZoneId.systemDefault()), clock);
         RecordingRestore restore = new RecordingRestore(calls, recordings, clock);
+        RecordingRetries retries = new RecordingRetries(calls, recordings, Boolean.parseBoolean(context
+                .getPropertiesComponent().resolveProperty("recgate.recorder.retry-while-call").orElse("true").trim()),
+                clock);
         RecordingEndings endings = new RecordingEndings(calls, recordings, factory, directory, decisions, restore,
-                metrics::automaticRecordingFailed);
+                metrics::automaticRecordingFailed, retries);
         registry.bind("recordingRequests", new RecordingRequestSteps(sessions,
                 new RecordingRequests(calls, recordings, factory), new OperationCompletion(recordings, calls)));
         registry.bind("callChanges", new CallChangeSteps(endings));

@@ -12,7 +12,9 @@ public enum Cause {
     /** The gateway stopped with {@code recgate.shutdown.end-recordings=true}. */
     SHUTDOWN,
     /** A destination's recorder went DOWN mid-call and a new session on the next recorder replaced it (the state unchanged). */
-    RECORDER_FAILOVER;
+    RECORDER_FAILOVER,
+    /** A recording left with no recorder (recorder-failure) came back when one of its recorders was UP again, its call still on. */
+    RECORDER_RESTORED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

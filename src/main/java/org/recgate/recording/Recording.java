@@ -30,6 +30,8 @@ public final class Recording {
     private Map<String, Object> params;
     private String fileName;
     private Cause endCause;
+    /** Off with no recorder left: what a retry needs when a recorder is UP again (docs/sip-recorder.md); else null. */
+    private RecorderRetry retry;
 
     Recording(String id, String connectionId, String recordedDn, Side side, Cause startCause, RequestedBy requestedBy,
               Instant requestedAt, List<RecordingDestination> destinations, Map<String, Object> params) {
@@ -127,6 +129,15 @@ public final class Recording {
 
     synchronized void endedBy(Cause cause) {
         endCause = cause;
+    }
+
+    /** What a retry on a recorder UP again needs, while the recording is Off for want of one; else null. */
+    public synchronized RecorderRetry retry() {
+        return retry;
+    }
+
+    synchronized void retry(RecorderRetry retry) {
+        this.retry = retry;
     }
 
     public RequestedBy requestedBy() {

@@ -31,10 +31,20 @@ public final class RecordingEndings {
     private final StateChanges states;
     private final RecordingRestore restores;
     private final RecordingFailovers failovers;
+    private final RecordingRetries retries;
 
     /** {@code restores}: the restore after a restart, whose RESTORE answers come here; {@code automaticFailures} is told of each automatic recording that did not start (a meter). */
     public RecordingEndings(CallRegistry calls, RecordingRegistry recordings, RecordingFactory factory, DnDirectory directory,
                             RoutingDecisions decisions, RecordingRestore restores, Consumer<Cause> automaticFailures) {
+        this(calls, recordings, factory, directory, decisions, restores, automaticFailures,
+                new RecordingRetries(calls, recordings, true, java.time.Clock.systemUTC()));
+    }
+
+    /** {@code retries}: the retry of recordings left with no recorder ({@code recgate.recorder.retry-while-call}). */
+    public RecordingEndings(CallRegistry calls, RecordingRegistry recordings, RecordingFactory factory, DnDirectory directory,
+                            RoutingDecisions decisions, RecordingRestore restores, Consumer<Cause> automaticFailures,
+                            RecordingRetries retries) {
+        this.retries = retries;
         this.calls = calls;
         this.recordings = recordings;
         this.decisions = decisions;
@@ -110,6 +120,13 @@ public final class RecordingEndings {
         return outcome;
     }
 
+    /** A recorder is UP again: the RESTOREs that retry there the recordings left with no recorder, as tasks. */
+    public RecordingOutcome recorderUp(RecorderEvent event) {
+        RecordingOutcome outcome = new RecordingOutcome();
+        retries.recorderUp(event).forEach(outcome::task);
+        return outcome;
+    }
+
     /**
      * A recorder answered a request the gateway sent on its own ({@code response} null and
      * {@code error} set when it could not be sent): an automatic START settles; a STOP's results are
@@ -118,6 +135,9 @@ public final class RecordingEndings {
     public RecordingOutcome answered(RecorderTask task, RecorderResponse response, Throwable error) {
         if (task.request().operation() == RecorderOperation.START) {
             return starts.answered(task, response, error);
+        }
+        if (RecordingRetries.isRetry(task)) {
+            return retries.answered(task, response, error);
         }
         if (task.request().operation() == RecorderOperation.RESTORE) {
             return restores.answered(task, response, error);

@@ -60,6 +60,10 @@ public final class RecordingFailovers {
             LOG.warn("{}: its recorder {} failed ({}) and its session cannot be set up again ({})", recording, event.uri(),
                     event.reason(), next.isEmpty() ? "no other recorder in its list" : "no dialog state");
             if (recording.destinationEnded(event.role(), null)) {
+                if (destination.dialogState() != null) {
+                    recording.retry(new RecorderRetry(destination.role(), event.uri(), destination.candidates(),
+                            destination.dialect(), destination.dialogState(), recording.reported(), event.lastAlive()));
+                }
                 states.end(recording, Cause.RECORDER_FAILURE).ifPresent(ended::change);
             }
             return Optional.empty();

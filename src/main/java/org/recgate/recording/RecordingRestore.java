@@ -89,6 +89,13 @@ public final class RecordingRestore {
             }
         }
         if (recording.liveDestinations().isEmpty()) {
+            if (task.failover() != null) {
+                // a failover no recorder took: retried when one of the destination's recorders is UP again
+                RecorderDestination lost = task.request().destinations().get(0);
+                recording.destination(lost.role()).ifPresent(d -> recording.retry(new RecorderRetry(lost.role(),
+                        task.failover().from(), d.candidates(), d.dialect(), lost.dialogState(), recording.reported(),
+                        task.failover().gapStart())));
+            }
             states.end(recording, Cause.RECORDER_FAILURE).ifPresent(outcome::change);
         } else if (response != null && response.results().stream().anyMatch(DestinationResult::renewed)) {
             // a failover's new session: the gap ends now, at the URI that answered (its 2xx is ACKed)

@@ -15,7 +15,8 @@ public enum RecordingState {
 
     private static final Map<RecordingState, Set<RecordingState>> NEXT = Map.of(
             OFF, EnumSet.of(STARTING),
-            STARTING, EnumSet.of(ON, OFF),
+            // STARTING → PAUSED: a Paused recording left with no recorder comes back Paused (RecordingRetries)
+            STARTING, EnumSet.of(ON, PAUSED, OFF),
             ON, EnumSet.of(PAUSING, STOPPING, OFF),
             PAUSING, EnumSet.of(PAUSED, ON, OFF),
             PAUSED, EnumSet.of(RESUMING, STOPPING, OFF),

@@ -124,6 +124,78 @@ class RecorderEventsRouteTest extends RecordingRouteTestSupport {
         assertEquals("Off", gsipRecordToldLast());
     }
 
+    private Exchange recorderUp(String uri) {
+        return template.send("direct:recorder-events", exchange -> exchange.getMessage()
+                .setBody(new RecorderEvent(null, uri, null, null, "recorder UP again", RecorderEvent.Kind.RECORDER_UP, null)));
+    }
+
+    /** The recording is Off with recorder-failure: its recorder went DOWN and the failover to NEXT timed out. */
+    private void offWithNoRecorderLeft(Instant lastAlive) {
+        recorder.withDialogStates();
+        privateService(agent, "GSIP_RECORD_START", "1001", Map.of("id", "rec-1"));
+        recorder.failWith(DestinationStatus.TIMEOUT);
+        recorderDown("rec-1", RECORDER, lastAlive);
+        assertEquals(List.of("Off>On:request", "On>Off:recorder-failure"), awaitIndications(2));
+        recorder.succeed().renewRestoresAt(RECORDER);
+    }
+
+    @Test
+    void aRecordingLeftWithNoRecorderIsRetriedOnTheFirstThatIsUpAgain() {
+        Instant lastAlive = Instant.parse("2026-12-04T21:00:00Z");
+        offWithNoRecorderLeft(lastAlive);
+
+        recorderUp("sip:127.0.0.1:1;transport=udp"); // RECORDER's host and port
+
+        assertEquals(List.of("Off>On:request", "On>Off:recorder-failure", "Off>On:recorder-restored"), awaitIndications(3));
+        assertEquals("On", gsipRecordToldLast());
+        RecorderRequest retry = recorder.requests().get(2);
+        assertEquals(RecorderOperation.RESTORE, retry.operation());
+        assertEquals("rec-1", retry.session().recordingId());
+        assertEquals(List.of(RECORDER, NEXT), retry.destinations().get(0).candidates(), "the recorder UP again first");
+        assertEquals(Map.of("dialog", Map.of("recorder", RECORDER)), retry.destinations().get(0).dialogState(),
+                "a new session from the lost one's state: same metadata ids and direction");
+        Map<String, Object> gap = published(indicationsTopic()).get(2).map("failover");
+        assertEquals(lastAlive.toString(), gap.get("gapStart"));
+        assertEquals(RECORDER, gap.get("to"));
+
+        recorderUp("sip:127.0.0.1:1;transport=udp");
+        assertEquals(3, recorder.requests().size(), "a recording that is back is not retried again");
+        privateService(agent, "GSIP_RECORD_STOP", "1001");
+        assertEquals(RECORDER, recorder.requests().get(3).destinations().get(0).uri(), "the stop goes to the new session");
+        assertEquals("Off", gsipRecordToldLast());
+    }
+
+    @Test
+    void aPausedRecordingComesBackPaused() {
+        recorder.withDialogStates();
+        privateService(agent, "GSIP_RECORD_START", "1001", Map.of("id", "rec-1"));
+        privateService(agent, "GSIP_RECORD_PAUSE", "1001");
+        recorder.failWith(DestinationStatus.TIMEOUT);
+        recorderDown("rec-1", RECORDER, Instant.now());
+        assertEquals("Off", gsipRecordToldLast());
+        recorder.succeed().renewRestoresAt(NEXT);
+
+        recorderUp("sip:127.0.0.1:3;transport=udp"); // NEXT is UP again
+
+        assertEquals(List.of("Off>On:request", "On>Paused:request", "Paused>Off:recorder-failure",
+                "Off>Paused:recorder-restored"), awaitIndications(4));
+        assertEquals("Paused", gsipRecordToldLast());
+        assertEquals(List.of(NEXT, RECORDER), recorder.requests().get(3).destinations().get(0).candidates());
+    }
+
+    @Test
+    void aRecordingOfAReleasedCallOrAnotherRecorderIsNeverRetried() {
+        offWithNoRecorderLeft(Instant.now());
+
+        recorderUp("sip:127.0.0.1:9;transport=udp"); // a recorder not in its list
+        released(CALL, "1001");
+        released(CALL, "5000");
+        recorderUp("sip:127.0.0.1:1;transport=udp");
+
+        assertEquals(List.of(RecorderOperation.START, RecorderOperation.RESTORE), recorder.operations(), "nothing retried");
+        assertEquals(List.of("Off>On:request", "On>Off:recorder-failure"), indications(), "nothing indicated");
+    }
+
     @Test
     void aRecorderDownUnderADestinationWithoutDialogStateEndsTheRecording() {
         privateService(agent, "GSIP_RECORD_START", "1001", Map.of("id", "rec-1"));

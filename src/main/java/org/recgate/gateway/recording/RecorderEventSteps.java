@@ -1,5 +1,6 @@
 package org.recgate.gateway.recording;
 
+import java.util.List;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.recgate.recording.RecorderTask;
@@ -9,7 +10,7 @@ import org.recgate.sip.RecorderEvent;
 
 /**
  * The {@code recorder-events} route's steps: what a recorder did on its own (a BYE) to its recording,
- * and a recorder that went DOWN under a live destination (mid-call failover).
+ * a recorder that went DOWN under a live destination (mid-call failover), and one UP again (the retry).
  */
 public final class RecorderEventSteps {
 
@@ -17,6 +18,14 @@ public final class RecorderEventSteps {
 
     public RecorderEventSteps(RecordingEndings endings) {
         this.endings = endings;
+    }
+
+    /**
+     * A recorder is UP again: the RESTOREs that retry there the recordings left with no recorder, as the
+     * body (a list, maybe empty) for {@code recorder-request}, one each.
+     */
+    public List<RecorderTask> retries(@Body RecorderEvent event) {
+        return List.copyOf(endings.recorderUp(event).tasks());
     }
 
     public void ended(Exchange exchange, @Body RecorderEvent event) {

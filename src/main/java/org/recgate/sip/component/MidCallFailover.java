@@ -5,6 +5,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import javax.sip.Dialog;
 import org.recgate.sip.RecorderEvent;
+import org.recgate.sip.liveness.RecorderKeepalive;
 import org.recgate.sip.liveness.RecorderLiveness;
 import org.recgate.sip.liveness.RecorderState;
 import org.recgate.sip.session.RecorderDialects;
@@ -18,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * every live session on it is abandoned (forgotten, best-effort BYE) and reported to the consumers
  * as a {@link RecorderEvent.Kind#RECORDER_DOWN} event, with when the recorder was last known
  * alive. The gateway answers each with a RESTORE on the destination's failover list (the route
- * {@code recorder-events}); the component sets nothing up by itself.
+ * {@code recorder-events}); the component sets nothing up by itself. A recorder that comes back UP
+ * is reported as a {@link RecorderEvent.Kind#RECORDER_UP} event: the gateway may retry there the
+ * recordings that were left with no recorder.
  */
 final class MidCallFailover {
 
@@ -37,6 +40,18 @@ final class MidCallFailover {
         this.liveness = liveness;
         this.worker = worker;
         this.events = events;
+    }
+
+    /** Listens to the liveness: DOWN and UP changes. */
+    void listenTo(RecorderLiveness states) {
+        states.onDown(this::recorderDown);
+        states.onUp(this::recorderUp);
+    }
+
+    /** A recorder is UP again: the consumers are told (on the worker, by the publisher). */
+    void recorderUp(RecorderState state) {
+        String uri = RecorderKeepalive.uriOf(state.recorder()) + ";transport=" + userAgent.transport();
+        events.accept(new RecorderEvent(null, uri, null, null, "recorder UP again", RecorderEvent.Kind.RECORDER_UP, null));
     }
 
     /** The liveness listener: the work goes to the worker, never on the keepalive timer or a SIP thread. */

@@ -231,7 +231,7 @@ public class SipRecorderComponent extends DefaultComponent {
         dialects = new RecorderDialects(userAgent, Map.of(Dialect.SIPREC, new SiprecRecorder(userAgent, this::publish,
                 states), Dialect.MSML, new MsmlRecorder(userAgent, this::publish)));
         userAgent.start(dialects);
-        states.onDown(new MidCallFailover(userAgent, dialects, states, worker, this::publish)::recorderDown);
+        new MidCallFailover(userAgent, dialects, states, worker, this::publish).listenTo(states);
         liveness.start(this);
     }
 

@@ -71,7 +71,7 @@ public final class RecorderKeepalive {
     }
 
     /** {@code sip:host:port} of a {@code host:port} key ({@code [v6]:port} for an IPv6 address). */
-    static String uriOf(String recorder) {
+    public static String uriOf(String recorder) {
         int colon = recorder.lastIndexOf(':');
         String host = recorder.substring(0, colon);
         return "sip:" + (host.contains(":") ? "[" + host + "]" : host) + recorder.substring(colon);

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
@@ -34,6 +35,9 @@ public final class RecorderLiveness {
     /** When each recorder was last known alive (first seen, then each answered keepalive): a failover's gap starts there. */
     private final Map<String, Instant> lastAlive = new ConcurrentHashMap<>();
     private volatile Consumer<RecorderState> onDown = state -> { };
+    private volatile Consumer<RecorderState> onUp = state -> { };
+    /** Recorders that went DOWN at least once: every session this process had on them was abandoned then. */
+    private final Set<String> wentDown = ConcurrentHashMap.newKeySet();
 
     /**
      * @param failures      missed keepalives in a row that mark a recorder DOWN
@@ -75,6 +79,14 @@ public final class RecorderLiveness {
         this.onDown = listener;
     }
 
+    /**
+     * Who is told, once per change, of each recorder that comes back UP (the retry of recordings that
+     * lost it); called like {@link #onDown}: it must not block.
+     */
+    public void onUp(Consumer<RecorderState> listener) {
+        this.onUp = listener;
+    }
+
     /** A keepalive was answered after {@code roundTrip}: UP. */
     public void answered(String recorder, Duration roundTrip) {
         lastAlive.put(recorder, clock.instant());
@@ -104,6 +116,16 @@ public final class RecorderLiveness {
         return state != null && !state.isUp();
     }
 
+    /**
+     * Whether the recorder of this URI is DOWN, or went DOWN at some time while this component ran:
+     * either way no dialog this process set up with it is left (each was abandoned with a BYE when
+     * it went DOWN, docs/sip-recorder.md "Mid-call failover"), so a takeover re-INVITE there is pointless.
+     */
+    public boolean lostSessionsUri(String uri) {
+        String recorder = keyOf(uri);
+        return isDown(recorder) || (recorder != null && wentDown.contains(recorder));
+    }
+
     /** Whether the recorder of this URI is DOWN; false for one never seen (or not a SIP URI). */
     public boolean isDownUri(String uri) {
         return isDown(keyOf(uri));
@@ -130,7 +152,7 @@ public final class RecorderLiveness {
 
     private void change(String recorder, UnaryOperator<RecorderState> step) {
         track(recorder);
-        RecorderState[] wentDown = new RecorderState[1];
+        RecorderState[] changed = new RecorderState[1];
         states.computeIfPresent(recorder, (key, before) -> {
             RecorderState after = step.apply(before);
             if (before.status() != after.status()) {
@@ -138,13 +160,15 @@ public final class RecorderLiveness {
                     LOG.info("Recorder {} is UP again", recorder);
                 } else {
                     LOG.warn("Recorder {} is DOWN: {}", recorder, after.reason());
-                    wentDown[0] = after;
+                    wentDown.add(recorder);
                 }
+                changed[0] = after;
             }
             return after;
         });
-        if (wentDown[0] != null) {
-            onDown.accept(wentDown[0]); // outside the map's lock: the listener hands the work on
+        if (changed[0] != null) {
+            // outside the map's lock: the listener hands the work on
+            (changed[0].isUp() ? onUp : onDown).accept(changed[0]);
         }
     }
 }

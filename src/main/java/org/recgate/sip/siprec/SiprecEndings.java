@@ -41,9 +41,9 @@ final class SiprecEndings {
         return new DialogTable<>(userAgent, "recording session", ends, lost, failing);
     }
 
-    /** Whether the recorder of a URI is DOWN (false without liveness). */
-    boolean isDown(String uri) {
-        return liveness != null && liveness.isDownUri(uri);
+    /** Whether the recorder of a URI is or was DOWN, so no dialog with it is left (false without liveness). */
+    boolean lostSessions(String uri) {
+        return liveness != null && liveness.lostSessionsUri(uri);
     }
 
     private static RecorderEvent failed(RecorderDialog<SiprecSession> recorderDialog, Integer sipStatus, String reason,

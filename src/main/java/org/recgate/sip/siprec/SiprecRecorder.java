@@ -80,7 +80,7 @@ public final class SiprecRecorder implements RecorderDialect {
         SiprecEndings endings = new SiprecEndings(events, liveness);
         this.dialogs = endings.table(userAgent);
         this.recorderRequests = new SiprecRecorderRequests(userAgent, messages, dialogs);
-        this.restore = new SiprecRestore(userAgent, messages, dialogs, this::start, endings::isDown);
+        this.restore = new SiprecRestore(userAgent, messages, dialogs, this::start, endings::lostSessions);
     }
 
     @Override

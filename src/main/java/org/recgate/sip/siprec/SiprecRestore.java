@@ -50,7 +50,10 @@ final class SiprecRestore {
     private final NewSession newSession;
     private final Predicate<String> recorderDown;
 
-    /** @param recorderDown whether a recorder URI's recorder is DOWN: no takeover is tried there (mid-call failover) */
+    /**
+     * @param recorderDown whether a recorder URI's recorder is DOWN, or went DOWN while this process ran
+     *                     (its sessions were abandoned then): no takeover is tried there (mid-call failover, retry)
+     */
     SiprecRestore(SipUserAgent userAgent, SiprecMessages messages, DialogTable<SiprecSession> dialogs,
                   NewSession newSession, Predicate<String> recorderDown) {
         this.userAgent = userAgent;
@@ -78,10 +81,10 @@ final class SiprecRestore {
             return refused(destination, "recording " + key.recordingId() + " already has a dialog with " + key.uri());
         }
         if (recorderDown.test(key.uri()) || !destination.candidates().contains(key.uri())) {
-            // mid-call failover: the recorder is DOWN (a takeover re-INVITE would only wait timeoutMs for it),
-            // or the candidates leave it out (the session is to move to another recorder)
+            // mid-call failover: the recorder is DOWN (a takeover re-INVITE would only wait timeoutMs for it) or was
+            // (the retry: the session was abandoned), or the candidates leave it out (it is to move to another recorder)
             return renew(recorderDialog, stored, spec, destination, settings,
-                    recorderDown.test(key.uri()) ? "its recorder is DOWN" : "it is to move to another recorder");
+                    recorderDown.test(key.uri()) ? "its recorder is or was DOWN" : "it is to move to another recorder");
         }
         DialogTakeover takeover;
         Request reInvite;

@@ -52,6 +52,24 @@ class RecorderLivenessTest {
     }
 
     @Test
+    void comingBackUpIsToldOnceAndItsOldSessionsCountAsLost() {
+        List<String> up = new ArrayList<>();
+        liveness.onUp(state -> up.add(state.recorder()));
+        liveness.answered(A, Duration.ofMillis(2));
+        assertEquals(List.of(), up, "UP from the start: no change to tell");
+        assertFalse(liveness.lostSessionsUri("sip:srs@127.0.0.1:5080"));
+
+        liveness.failed(A, "BYE in a dialog: 503");
+        assertTrue(liveness.lostSessionsUri("sip:srs@127.0.0.1:5080"), "DOWN");
+        liveness.answered(A, Duration.ofMillis(2));
+        liveness.answered(A, Duration.ofMillis(2));
+        assertEquals(List.of(A), up, "once per change");
+        assertTrue(liveness.lostSessionsUri("sip:srs@127.0.0.1:5080"),
+                "UP again, but its sessions were abandoned when it went DOWN: no takeover there");
+        assertFalse(liveness.lostSessionsUri("sip:srs@127.0.0.1:5082"), "B never went DOWN");
+    }
+
+    @Test
     void goingDownIsToldOncePerChangeWithWhenTheRecorderWasLastAlive() {
         java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(
                 Instant.parse("2026-12-03T12:00:00Z"));
