@@ -58,18 +58,9 @@ class GatewayCrashIT {
                      : "sip:srs@127.0.0.1:" + proxy.port() + ";transport=tcp", transport), logOf(run))) {
             startRecording(gateway, "crash-1", true);
 
-            gateway.kill();
-            gateway.startAgain();
-
-            try (TlibTestClient desktop = gateway.connectAs("desktop")) {
-                desktop.register("1001", null);
-                JsonNode call = desktop.request(message("RequestQueryCall").put("AttrConnectionID", CONN));
-                assertEquals("Paused", call.path("AttrUserData").path("GSIP_RECORD").asText(), call::toString);
-                assertEquals("Paused", call.path("AttrExtensions").path("recordings").path("crash-1").path("state").asText(),
-                        call::toString);
-                assertAck(desktop.request(privateService("GSIP_RECORD_RESUME", "1001", CONN, Map.of())));
-                assertAck(desktop.request(privateService("GSIP_RECORD_STOP", "1001", CONN, Map.of())));
-            }
+            JsonNode call = crashThenResumeAndStop(gateway);
+            assertEquals("Paused", call.path("AttrExtensions").path("recordings").path("crash-1").path("state").asText(),
+                    call::toString);
             recorder.assertPassed();
 
             List<String> states = new ArrayList<>();
@@ -96,16 +87,7 @@ class GatewayCrashIT {
             try (GatewayProcess gateway = GatewayProcess.start(settings, logOf(run))) {
                 startRecording(gateway, "crash-msml-1", true);
 
-                gateway.kill();
-                gateway.startAgain();
-
-                try (TlibTestClient desktop = gateway.connectAs("desktop")) {
-                    desktop.register("1001", null);
-                    JsonNode call = desktop.request(message("RequestQueryCall").put("AttrConnectionID", CONN));
-                    assertEquals("Paused", call.path("AttrUserData").path("GSIP_RECORD").asText(), call::toString);
-                    assertAck(desktop.request(privateService("GSIP_RECORD_RESUME", "1001", CONN, Map.of())));
-                    assertAck(desktop.request(privateService("GSIP_RECORD_STOP", "1001", CONN, Map.of())));
-                }
+                crashThenResumeAndStop(gateway);
                 mediaServer.assertPassed();
                 List<String> states = new ArrayList<>();
                 for (ConsumerRecord<String, String> record : TestKafka.poll(indications, 4, Duration.ofSeconds(30))) {
@@ -189,6 +171,23 @@ class GatewayCrashIT {
                 }
                 assertEquals(List.of("On:request", "Off:shutdown"), states, gateway::log);
             }
+        }
+    }
+
+    /**
+     * kill -9 and a start with the same settings; then a desktop on 1001 finds the call Paused and its
+     * RESUME and STOP are acknowledged. Returns the RequestQueryCall answer, taken before the RESUME.
+     */
+    private static JsonNode crashThenResumeAndStop(GatewayProcess gateway) throws Exception {
+        gateway.kill();
+        gateway.startAgain();
+        try (TlibTestClient desktop = gateway.connectAs("desktop")) {
+            desktop.register("1001", null);
+            JsonNode call = desktop.request(message("RequestQueryCall").put("AttrConnectionID", CONN));
+            assertEquals("Paused", call.path("AttrUserData").path("GSIP_RECORD").asText(), call::toString);
+            assertAck(desktop.request(privateService("GSIP_RECORD_RESUME", "1001", CONN, Map.of())));
+            assertAck(desktop.request(privateService("GSIP_RECORD_STOP", "1001", CONN, Map.of())));
+            return call;
         }
     }
 
